@@ -1,0 +1,166 @@
+"""What MyGene.info v3 and MyChem.info v1 share: the BioThings REST contract.
+
+Batch routes take at most 1000 ids or terms per request (`BATCH_SIZE`); the client splits longer
+lists and sends the chunks concurrently, keeping input order. Query hits, annotation results and
+batch entries all pass through the client's `normalize` before they leave this layer.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, ClassVar
+from urllib.parse import quote
+
+from backends.http import ServiceHTTP
+from backends.shapes import listify
+from genechem.errors import UpstreamMalformed
+
+BATCH_SIZE = 1000
+Doc = dict[str, Any]
+
+EXHAUSTED_SCROLL = "No more results to return."
+
+
+def chunks(items: Sequence[Any], size: int = BATCH_SIZE) -> list[Sequence[Any]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def join_list(values: Iterable[str] | None) -> str | None:
+    """The services' list parameter form: comma-separated."""
+    if values is None:
+        return None
+    return ",".join(values)
+
+
+class BioThingsClient:
+    """A BioThings API: annotation (`/{type}`), query (`/query`) and metadata routes."""
+
+    annotation_type: ClassVar[str]
+    """The annotation route's type: `gene` on MyGene.info, `chem` on MyChem.info."""
+    list_paths: ClassVar[tuple[str, ...]] = ()
+    """Dot paths that are lists by nature (see backends.shapes)."""
+
+    def __init__(self, http: ServiceHTTP) -> None:
+        self.http = http
+
+    async def aclose(self) -> None:
+        await self.http.aclose()
+
+    def normalize(self, doc: Doc) -> Doc:
+        return listify(doc, self.list_paths)
+
+    async def get_one(
+        self, doc_id: str, *, fields: Sequence[str] | None = None, dotfield: bool = False
+    ) -> list[Doc]:
+        """`GET /{type}/{id}`: every document the id resolves to (usually one). 404 -> NotFound."""
+        params: dict[str, Any] = {"fields": join_list(fields), "dotfield": dotfield or None}
+        body = await self.http.request_json(
+            "GET", f"/{self.annotation_type}/{_path_segment(doc_id)}", params=params
+        )
+        docs = body if isinstance(body, list) else [body]
+        return [self.normalize(self._expect_doc(d)) for d in docs]
+
+    async def get_many(
+        self, ids: Sequence[str], *, fields: Sequence[str] | None = None, dotfield: bool = False
+    ) -> list[Doc]:
+        """`POST /{type}` in chunks of 1000: one entry per match, `{"query", "notfound": true}`
+        for an id with none, in input order."""
+        if not ids:
+            return []
+        extra = _compact({"fields": list(fields) if fields else None, "dotfield": dotfield or None})
+        results = await self._gather_chunks(
+            ids, lambda part: {"ids": list(part), **extra}, f"/{self.annotation_type}"
+        )
+        return [self.normalize(d) if not d.get("notfound") else d for d in results]
+
+    async def query(self, q: str | None = None, **params: Any) -> Doc:
+        """`GET /query`: `q` and any contract parameter (`fields`, `size`, `from_`, `sort`,
+        `facets`, `facet_size`, `fetch_all`, `scroll_id`, `dotfield`, ...). Lists are joined."""
+        query = {"q": q, **{_param_name(k): _param_value(v) for k, v in params.items()}}
+        body = await self.http.request_json("GET", "/query", params=_compact(query))
+        if not isinstance(body, dict):
+            raise self._malformed("a query answer that is not an object")
+        if body.get("success") is False and body.get("error") == EXHAUSTED_SCROLL:
+            return {"total": body.get("total"), "hits": [], "exhausted": True}
+        hits = body.get("hits")
+        if not isinstance(hits, list):
+            raise self._malformed("a query answer without hits")
+        body["hits"] = [self.normalize(self._expect_doc(h)) for h in hits]
+        return body
+
+    async def scroll(self, scroll_id: str) -> Doc:
+        """The next page of a `fetch_all` query; `{"exhausted": True, "hits": []}` at the end."""
+        return await self.query(None, scroll_id=scroll_id)
+
+    async def query_many(
+        self,
+        terms: Sequence[str],
+        *,
+        scopes: Sequence[str] | None = None,
+        fields: Sequence[str] | None = None,
+        **params: Any,
+    ) -> list[Doc]:
+        """`POST /query` in chunks of 1000 terms: a flat list, one entry per match, with `query`
+        the input term and `{"query", "notfound": true}` for a term with no match."""
+        if not terms:
+            return []
+        extra = _compact(
+            {
+                "scopes": list(scopes) if scopes else None,
+                "fields": list(fields) if fields else None,
+                **{_param_name(k): v for k, v in params.items()},
+            }
+        )
+        results = await self._gather_chunks(
+            terms, lambda part: {"q": list(part), **extra}, "/query"
+        )
+        return [self.normalize(d) if not d.get("notfound") else d for d in results]
+
+    async def metadata(self) -> Doc:
+        body = await self.http.request_json("GET", "/metadata")
+        return self._expect_doc(body)
+
+    async def metadata_fields(self) -> Doc:
+        body = await self.http.request_json("GET", "/metadata/fields")
+        return self._expect_doc(body)
+
+    async def _gather_chunks(
+        self, items: Sequence[str], body_for: Callable[[Sequence[str]], Doc], path: str
+    ) -> list[Doc]:
+        """POST `items` in chunks of 1000 as JSON bodies, concurrently; answers in input order."""
+
+        async def send(part: Sequence[str]) -> list[Doc]:
+            body = await self.http.request_json("POST", path, json_body=body_for(part))
+            if not isinstance(body, list):
+                raise self._malformed("a batch answer that is not a list")
+            return [self._expect_doc(d) for d in body]
+
+        parts = await asyncio.gather(*(send(part) for part in chunks(items)))
+        return [doc for part in parts for doc in part]
+
+    def _expect_doc(self, value: Any) -> Doc:
+        if not isinstance(value, dict):
+            raise self._malformed("a document that is not an object")
+        return value
+
+    def _malformed(self, what: str) -> UpstreamMalformed:
+        return UpstreamMalformed(self.http.source, f"{self.http.name} sent {what}.")
+
+
+def _path_segment(value: str) -> str:
+    return quote(value, safe=":")
+
+
+def _param_name(name: str) -> str:
+    return "from" if name == "from_" else name
+
+
+def _param_value(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return ",".join(str(v) for v in value)
+    return value
+
+
+def _compact(params: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in params.items() if v is not None}

@@ -1,0 +1,98 @@
+"""The one error hierarchy. Every error the API shows carries a stable UPPER_SNAKE_CASE code.
+
+    GenechemError                    code INTERNAL_ERROR
+    +-- InvalidInput                 code INVALID_INPUT     (an argument the gateway rejects)
+    +-- UpstreamError                (a REST service failed; names `source` and `status`)
+        +-- UpstreamNotFound         code NOT_FOUND
+        +-- UpstreamInvalidQuery     code INVALID_QUERY     (a 400 with the service's reason)
+        +-- UpstreamRateLimited      code RATE_LIMITED      (429 or 403 after retries)
+        +-- UpstreamUnavailable      code UPSTREAM_UNAVAILABLE (timeouts, 5xx, connection errors)
+        +-- UpstreamMalformed        code UPSTREAM_MALFORMED (a body that breaks the contract)
+
+`extensions()` is what a GraphQL error carries: `code`, and `source` for upstream failures.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Literal
+
+Source = Literal["mygene", "mychem", "hgnc"]
+
+SOURCE_NAMES: dict[str, str] = {
+    "mygene": "MyGene.info",
+    "mychem": "MyChem.info",
+    "hgnc": "HGNC REST",
+}
+
+
+class GenechemError(Exception):
+    """Base of every error the gateway reports."""
+
+    code: ClassVar[str] = "INTERNAL_ERROR"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def extensions(self) -> dict[str, Any]:
+        """The `extensions` of the GraphQL error built from this exception."""
+        return {"code": self.code}
+
+
+class InvalidInput(GenechemError):
+    """An argument the gateway rejects before calling any service."""
+
+    code = "INVALID_INPUT"
+
+
+class UpstreamError(GenechemError):
+    """A REST service answered with an error, or did not answer."""
+
+    def __init__(
+        self,
+        source: Source,
+        message: str,
+        *,
+        status: int | None = None,
+        upstream_message: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.source: Source = source
+        self.status = status
+        self.upstream_message = upstream_message
+
+    def extensions(self) -> dict[str, Any]:
+        ext: dict[str, Any] = {"code": self.code, "source": self.source}
+        if self.status is not None:
+            ext["status"] = self.status
+        return ext
+
+
+class UpstreamNotFound(UpstreamError):
+    """The service has no record for the id asked."""
+
+    code = "NOT_FOUND"
+
+
+class UpstreamInvalidQuery(UpstreamError):
+    """The service rejected the request (400 and other 4xx): bad syntax, caps, unknown field."""
+
+    code = "INVALID_QUERY"
+
+
+class UpstreamRateLimited(UpstreamError):
+    """The service kept refusing for rate reasons (429, or 403 from HGNC) after retries."""
+
+    code = "RATE_LIMITED"
+
+
+class UpstreamUnavailable(UpstreamError):
+    """Timeouts, connection errors and 5xx answers that outlasted the retries."""
+
+    code = "UPSTREAM_UNAVAILABLE"
+
+
+class UpstreamMalformed(UpstreamError):
+    """The service answered 2xx with a body that is not the contract's shape."""
+
+    code = "UPSTREAM_MALFORMED"

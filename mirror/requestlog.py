@@ -1,0 +1,121 @@
+"""Every request the mirror serves, recorded so tests and benchmarks count upstream calls at the source.
+
+Reachable over HTTP at `GET /_mirror/requests` (and cleared with `DELETE`), so that a gateway running
+in another process can be measured exactly as the real services would see it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import deque
+from dataclasses import asdict, dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+MAX_ENTRIES = 50_000
+
+
+@dataclass
+class LoggedRequest:
+    """One request as the mirror saw it."""
+
+    service: str
+    """`mygene`, `mychem`, `hgnc`, or `mirror` for admin routes."""
+    method: str
+    path: str
+    params: dict[str, list[str]]
+    """Query-string and body parameters, every value as the list of strings sent."""
+    body: Any = None
+    """A JSON body as parsed, when the request had one."""
+    status: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def service_of(path: str) -> str:
+    for prefix, service in (("/mygene/", "mygene"), ("/mychem/", "mychem"), ("/hgnc", "hgnc")):
+        if path.startswith(prefix):
+            return service
+    return "mirror"
+
+
+def parse_params(query_string: bytes, content_type: str, body: bytes) -> tuple[dict[str, list[str]], Any]:
+    params: dict[str, list[str]] = {}
+    for key, value in parse_qsl(query_string.decode("latin-1"), keep_blank_values=True):
+        params.setdefault(key, []).append(value)
+    parsed_body: Any = None
+    if body and "application/x-www-form-urlencoded" in content_type:
+        for key, value in parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True):
+            params.setdefault(key, []).append(value)
+    elif body and "json" in content_type:
+        try:
+            parsed_body = json.loads(body)
+        except ValueError:
+            parsed_body = None
+        if isinstance(parsed_body, dict):
+            for key, value in parsed_body.items():
+                values = value if isinstance(value, list) else [value]
+                params.setdefault(key, []).extend(str(v) for v in values)
+    return params, parsed_body
+
+
+class RequestLog:
+    """A bounded, in-memory log of requests, newest last."""
+
+    def __init__(self) -> None:
+        self.entries: deque[LoggedRequest] = deque(maxlen=MAX_ENTRIES)
+
+    def clear(self) -> None:
+        self.entries.clear()
+
+    def select(self, service: str | None = None) -> list[LoggedRequest]:
+        return [e for e in self.entries if service is None or e.service == service]
+
+
+class RequestLogMiddleware:
+    """Records every HTTP request to the three services (admin routes are not recorded)."""
+
+    def __init__(self, app: ASGIApp, log: RequestLog) -> None:
+        self.app = app
+        self.log = log
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or service_of(scope["path"]) == "mirror":
+            await self.app(scope, receive, send)
+            return
+        chunks: list[bytes] = []
+        status = 0
+
+        async def recording_receive() -> Message:
+            message = await receive()
+            if message["type"] == "http.request":
+                chunks.append(message.get("body", b""))
+            return message
+
+        async def recording_send(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, recording_receive, recording_send)
+        finally:
+            headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
+            params, body = parse_params(
+                scope.get("query_string", b""), headers.get("content-type", ""), b"".join(chunks)
+            )
+            self.log.entries.append(
+                LoggedRequest(
+                    service=service_of(scope["path"]),
+                    method=scope["method"],
+                    path=scope["path"],
+                    params=params,
+                    body=body,
+                    status=status,
+                )
+            )
