@@ -28,6 +28,9 @@ class Settings(BaseSettings):
     mychem_url: str = Field("https://mychem.info/v1", description="MyChem.info v1 base URL.")
     hgnc_url: str = Field("https://rest.genenames.org", description="HGNC REST base URL.")
     mirror_data: Path = Field(DEMO_DATA_DIR, description="Data directory the mirror serves.")
+    mirror_faults: str = Field(
+        "", description="Fault rules for the mirror, a JSON list (see mirror.faults.FaultRule)."
+    )
 
     connect_timeout: float = Field(5.0, gt=0, description="Seconds to open a connection.")
     read_timeout: float = Field(30.0, gt=0, description="Seconds to wait for a response.")

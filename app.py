@@ -1,0 +1,70 @@
+"""The genechem service: FastAPI with the GraphQL endpoint at /graphql (GET, POST, GraphiQL).
+
+`uvicorn app:app` serves it with settings from the environment; `genechem serve` is the same with
+command-line flags. The lifespan chooses the source (live or the in-process mirror), opens the three
+REST clients once, and closes them at shutdown.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import httpx
+from fastapi import FastAPI, Request
+from strawberry.fastapi import GraphQLRouter
+
+from backends.sources import Backends, build_backends, choose_kind
+from genechem.settings import Settings, get_settings
+from mirror.app import create_mirror_app
+from mirror.faults import rules_from_json
+from mirror.store import Dataset
+from resolvers.context import CALLS_HEADER, Context
+from schema import schema
+
+log = logging.getLogger("genechem")
+
+
+async def get_context(request: Request) -> Context:
+    backends: Backends = request.app.state.backends
+    return Context(backends, report_calls=bool(request.headers.get(CALLS_HEADER)))
+
+
+def in_process_mirror(settings: Settings) -> httpx.ASGITransport:
+    """The offline mirror over `settings.mirror_data`, reachable without a socket."""
+    faults = rules_from_json(settings.mirror_faults) if settings.mirror_faults else []
+    mirror = create_mirror_app(Dataset.load(settings.mirror_data), faults=faults)
+    return httpx.ASGITransport(app=mirror)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The ASGI app. Nothing is opened until the lifespan starts."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        kind = await choose_kind(settings)
+        transport = in_process_mirror(settings) if kind == "mirror" else None
+        app.state.backends = build_backends(settings, kind, transport)
+        log.info("genechem ready: %s", app.state.backends.urls)
+        try:
+            yield
+        finally:
+            await app.state.backends.aclose()
+
+    app = FastAPI(
+        title="genechem",
+        description="One GraphQL API over MyGene.info, MyChem.info and HGNC REST.",
+        lifespan=lifespan,
+    )
+    app.include_router(GraphQLRouter(schema, context_getter=get_context), prefix="/graphql")
+
+    @app.get("/healthz", summary="Liveness: the process is up and its clients are open.")
+    async def healthz(request: Request) -> dict[str, str]:
+        return {"status": "ok", "source": request.app.state.backends.kind}
+
+    return app
+
+
+app = create_app()

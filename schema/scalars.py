@@ -1,0 +1,5 @@
+"""Scalars shared by every domain."""
+
+from strawberry.scalars import JSON
+
+__all__ = ["JSON"]
