@@ -1,9 +1,9 @@
 """The mirror as one ASGI app: the three services under their real-looking base paths, plus admin.
 
-    /mygene/v3/...   MyGene.info v3     (mirror.mygene)
-    /mychem/v1/...   MyChem.info v1     (mirror.mychem)
-    /hgnc/...        HGNC REST          (mirror.hgnc)
-    /_mirror/...     the mirror's own admin routes: request log, clock, fault injection
+/mygene/v3/...   MyGene.info v3     (mirror.mygene)
+/mychem/v1/...   MyChem.info v1     (mirror.mychem)
+/hgnc/...        HGNC REST          (mirror.hgnc)
+/_mirror/...     the mirror's own admin routes: request log, clock, fault injection
 """
 
 from __future__ import annotations
@@ -58,8 +58,18 @@ def create_mirror_app(dataset: Dataset, faults: Sequence[FaultRule] = ()) -> Sta
     state = MirrorState(faults)
     app = Starlette(
         routes=[
-            Mount("/mygene/v3", app=create_mygene_app(dataset.genes, dataset.metadata.get("mygene", {}), state.clock)),
-            Mount("/mychem/v1", app=create_mychem_app(dataset.chemicals, dataset.metadata.get("mychem", {}), state.clock)),
+            Mount(
+                "/mygene/v3",
+                app=create_mygene_app(
+                    dataset.genes, dataset.metadata.get("mygene", {}), state.clock
+                ),
+            ),
+            Mount(
+                "/mychem/v1",
+                app=create_mychem_app(
+                    dataset.chemicals, dataset.metadata.get("mychem", {}), state.clock
+                ),
+            ),
             Mount("/hgnc", app=create_hgnc_app(dataset.hgnc, dataset.metadata.get("hgnc", {}))),
             Mount("/_mirror", routes=admin_routes(state)),
         ]

@@ -1,14 +1,16 @@
-"""Every request the mirror serves, recorded so tests and benchmarks count upstream calls at the source.
+"""Every request the mirror serves, recorded so that tests and benchmarks count upstream calls at
+the source.
 
-Reachable over HTTP at `GET /_mirror/requests` (and cleared with `DELETE`), so that a gateway running
-in another process can be measured exactly as the real services would see it.
+Reachable over HTTP at `GET /_mirror/requests` (and cleared with `DELETE`), so that a gateway
+running in another process is measured exactly as the real services would see it.
 """
 
 from __future__ import annotations
 
 import json
+import time
 from collections import deque
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -30,7 +32,8 @@ class LoggedRequest:
     body: Any = None
     """A JSON body as parsed, when the request had one."""
     status: int = 0
-    extra: dict[str, Any] = field(default_factory=dict)
+    at: float = 0.0
+    """When the request arrived, `time.monotonic()` seconds."""
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -43,7 +46,9 @@ def service_of(path: str) -> str:
     return "mirror"
 
 
-def parse_params(query_string: bytes, content_type: str, body: bytes) -> tuple[dict[str, list[str]], Any]:
+def parse_params(
+    query_string: bytes, content_type: str, body: bytes
+) -> tuple[dict[str, list[str]], Any]:
     params: dict[str, list[str]] = {}
     for key, value in parse_qsl(query_string.decode("latin-1"), keep_blank_values=True):
         params.setdefault(key, []).append(value)
@@ -89,6 +94,7 @@ class RequestLogMiddleware:
             return
         chunks: list[bytes] = []
         status = 0
+        arrived = time.monotonic()
 
         async def recording_receive() -> Message:
             message = await receive()
@@ -117,5 +123,6 @@ class RequestLogMiddleware:
                     params=params,
                     body=body,
                     status=status,
+                    at=arrived,
                 )
             )
