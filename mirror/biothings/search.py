@@ -1,0 +1,146 @@
+"""Ranking, sorting, paging and facets over scored matches, as an Elasticsearch search returns them.
+
+A search result is kept as doc indices with their scores (`Matches`), never as copies of documents.
+Default order is score descending, ties in document order. `sort` fields sort on the smallest value
+of a multi-valued field ascending and the largest descending, strings case-insensitively, missing
+values last; when `_score` is not among them, scores are not tracked (`_score`/`max_score` null).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from mirror.biothings.params import search_error
+from mirror.biothings.projection import values_at
+
+RESULT_WINDOW = 10_000
+Doc = Mapping[str, Any]
+SortKey = tuple[int, Any]
+
+
+@dataclass
+class Matches:
+    """Matching documents: parallel lists of doc index and score."""
+
+    indices: list[int]
+    scores: list[float]
+
+    @property
+    def total(self) -> int:
+        return len(self.indices)
+
+    @property
+    def max_score(self) -> float | None:
+        return max(self.scores) if self.scores else None
+
+
+def collect(
+    docs: Sequence[Doc],
+    scorer: Callable[[int], float],
+    keep: Callable[[int], bool] | None = None,
+) -> Matches:
+    """Every doc `keep` accepts with a positive score, in document order."""
+    indices: list[int] = []
+    scores: list[float] = []
+    for position in range(len(docs)):
+        if keep is not None and not keep(position):
+            continue
+        score = scorer(position)
+        if score > 0.0:
+            indices.append(position)
+            scores.append(score)
+    return Matches(indices, scores)
+
+
+def restrict(matches: Matches, keep: Callable[[int], bool]) -> Matches:
+    pairs = [(i, s) for i, s in zip(matches.indices, matches.scores, strict=True) if keep(i)]
+    return Matches([i for i, _ in pairs], [s for _, s in pairs])
+
+
+def _value_key(value: Any) -> SortKey:
+    if isinstance(value, bool):
+        return (0, int(value))
+    if isinstance(value, int | float):
+        return (0, value)
+    return (1, str(value).casefold())
+
+
+def check_window(start: int, size: int) -> None:
+    """Elasticsearch refuses pages beyond its result window, and negative bounds."""
+    for name, value in (("from", start), ("size", size)):
+        if value < 0:
+            raise search_error(
+                "illegal_argument_exception",
+                f"[{name}] parameter cannot be negative, found [{value}]",
+            )
+    if start + size > RESULT_WINDOW:
+        raise search_error(
+            "search_phase_execution_exception",
+            f"Result window is too large, from + size must be less than or equal to: "
+            f"[{RESULT_WINDOW}] but was [{start + size}]. See the scroll api for a more efficient "
+            "way to request large data sets. This limit can be set by changing the "
+            "[index.max_result_window] index level setting.",
+        )
+
+
+def order(docs: Sequence[Doc], matches: Matches, sort: Sequence[str] | None) -> list[int]:
+    """Positions into `matches` in result order."""
+    positions = list(range(matches.total))
+    if not sort:
+        positions.sort(key=lambda p: -matches.scores[p])  # stable: ties stay in document order
+        return positions
+    for spec in reversed(sort):  # successive stable sorts: the first field decides last
+        descending = spec.startswith("-")
+        name = spec.lstrip("-+")
+        if name == "_score":
+            positions.sort(key=lambda p: matches.scores[p], reverse=not descending)
+            continue
+        keys = _field_keys(docs, matches, name, descending)
+        present = [p for p in positions if keys[p] is not None]
+        missing = [p for p in positions if keys[p] is None]
+        present.sort(key=lambda p: keys[p], reverse=descending)  # type: ignore[arg-type,return-value]
+        positions = present + missing
+    return positions
+
+
+def _field_keys(
+    docs: Sequence[Doc], matches: Matches, field: str, descending: bool
+) -> list[SortKey | None]:
+    keys: list[SortKey | None] = []
+    for index in matches.indices:
+        values = [_value_key(v) for v in values_at(docs[index], field)]
+        keys.append((max(values) if descending else min(values)) if values else None)
+    return keys
+
+
+def tracks_scores(sort: Sequence[str] | None) -> bool:
+    return not sort or any(spec.lstrip("-+") == "_score" for spec in sort)
+
+
+def _term_key(term: Any) -> SortKey:
+    return _value_key(term)
+
+
+def terms_facets(
+    docs: Sequence[Doc], indices: Sequence[int], fields: Sequence[str], size: int
+) -> dict[str, Any]:
+    """A terms aggregation per field, in the shape the SDK gives it (`facets`)."""
+    facets: dict[str, Any] = {}
+    for field in fields:
+        counts: Counter[Any] = Counter()
+        for index in indices:
+            seen = {v for v in values_at(docs[index], field) if isinstance(v, str | int | float)}
+            counts.update(seen)
+        buckets = sorted(counts.items(), key=lambda item: (-item[1], _term_key(item[0])))
+        shown = buckets[:size]
+        facets[field] = {
+            "_type": "terms",
+            "terms": [{"count": count, "term": term} for term, count in shown],
+            "other": sum(count for _, count in buckets[size:]),
+            "missing": 0,  # the SDK maps Elasticsearch's doc_count_error_upper_bound here
+            "total": sum(count for _, count in shown),
+        }
+    return facets
