@@ -13,7 +13,6 @@ Ties are broken by symbol, then HGNC id, so answers are stable.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any
@@ -44,16 +43,22 @@ def index_key(value: Any) -> str:
 
 def build_index(docs: Sequence[Doc]) -> dict[str, dict[str, list[int]]]:
     """field -> lower-cased value -> positions of the records holding it, in data order."""
-    index: dict[str, dict[str, list[int]]] = {
-        field: defaultdict(list) for field in SEARCHABLE_FIELDS
-    }
+    index: dict[str, dict[str, list[int]]] = {field: {} for field in SEARCHABLE_FIELDS}
     for position, doc in enumerate(docs):
         for field, by_value in index.items():
             value = doc.get(field)
-            values = value if isinstance(value, list) else [value]
-            for key in {index_key(v) for v in values if v is not None}:
-                by_value[key].append(position)
-    return {field: dict(by_value) for field, by_value in index.items()}
+            if value is None:
+                continue
+            for key in (
+                {index_key(v) for v in value} if isinstance(value, list) else (index_key(value),)
+            ):
+                by_value.setdefault(key, []).append(position)
+    return index
+
+
+def search_view(doc: Doc) -> Doc:
+    """The searchable fields of a record: what an unfielded search term looks at."""
+    return {field: doc[field] for field in SEARCHABLE_FIELDS if field in doc}
 
 
 def check_field(field: str) -> None:
@@ -82,6 +87,7 @@ class HgncRecords:
     def __init__(self, docs: Sequence[Doc]) -> None:
         self.docs = docs
         self.index = build_index(docs)
+        self.views = [search_view(doc) for doc in docs]
         self._big_fetch = lru_cache(maxsize=4)(self._render_fetch)
 
     def fetch(self, field: str, term: str) -> list[int]:
@@ -104,16 +110,18 @@ class HgncRecords:
 
         Raises QuerySyntaxError on bad syntax and UnknownField for a field that is not searchable.
         """
-        query = compile_query(q, default_fields=SEARCHABLE_FIELDS)
+        # Over views holding only the searchable fields, "every leaf" is exactly those fields, and
+        # far quicker to walk than one path lookup per field.
+        query = compile_query(q)
         for field in query_fields(q):
             check_field(field)
         on_symbol = compile_query(q, default_fields=["symbol"])
         hits: list[tuple[float, str, str]] = []
-        for doc in self.docs:
-            score = query.score(doc)
+        for view in self.views:
+            score = query.score(view)
             if score > 0.0:
-                score += on_symbol.score(doc)
-                hits.append((score, str(doc.get("symbol", "")), str(doc.get("hgnc_id", ""))))
+                score += on_symbol.score(view)
+                hits.append((score, str(view.get("symbol", "")), str(view.get("hgnc_id", ""))))
         hits.sort(key=lambda hit: (-hit[0], hit[1].casefold(), hit[2]))
         return [{"hgnc_id": hgnc_id, "symbol": symbol, "score": s} for s, symbol, hgnc_id in hits]
 

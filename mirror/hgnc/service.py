@@ -80,7 +80,7 @@ class HgncService:
         if fmt is None:
             # Neither format is acceptable: answer in JSON, the format clients of the mirror parse.
             return error_response(415, f"Unsupported media type: {accept}", "application/json")
-        if request.method != "GET":
+        if request.method not in ("GET", "HEAD"):
             return error_response(
                 405, f"Method {request.method} not allowed", accept, {"Allow": "GET"}
             )
@@ -135,4 +135,6 @@ def create_hgnc_app(docs: list[dict[str, Any]], metadata: dict[str, Any]) -> ASG
     """The HGNC REST service over `docs` (records in HGNC's shape); `metadata` may give
     `lastModified` for `/info`. Mounted by the mirror at `/hgnc`."""
     service = HgncService(docs, metadata)
-    return Starlette(routes=[Route("/{path:path}", service.handle)])
+    # Every method reaches the handler, which answers the service's own 405 for all but GET.
+    methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+    return Starlette(routes=[Route("/{path:path}", service.handle, methods=methods)])
