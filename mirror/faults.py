@@ -31,6 +31,7 @@ import random
 import re
 import threading
 from dataclasses import dataclass
+from http import HTTPStatus
 from typing import Any, Literal
 
 import httpx
@@ -44,6 +45,7 @@ from mirror.hgnc import error_response as hgnc_error_response
 
 FaultKind = Literal["latency", "status", "rate_limit", "malformed", "drop"]
 ADMIN_PREFIX = "/_mirror"
+STATUS_CODES = frozenset(status.value for status in HTTPStatus)
 
 
 class FaultRule(pydantic.BaseModel):
@@ -182,7 +184,8 @@ class FaultMiddleware:
             await asyncio.sleep(rule.latency_ms / 1000)
             await self.app(scope, receive, send)
         elif rule.kind == "status":
-            await error_answer(scope, rule.status, "Injected fault.")(scope, receive, send)
+            message = HTTPStatus(rule.status).phrase if rule.status in STATUS_CODES else "Error"
+            await error_answer(scope, rule.status, message)(scope, receive, send)
         elif rule.kind == "rate_limit":
             response = error_answer(scope, 429, "Too Many Requests")
             response.headers["Retry-After"] = retry_after_header(rule.retry_after)

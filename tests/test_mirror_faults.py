@@ -11,19 +11,10 @@ import httpx
 import pydantic
 import pytest
 from starlette.applications import Starlette
-from starlette.requests import Request
-from starlette.responses import JSONResponse
-from starlette.routing import Mount, Route
 
-from mirror.faults import (
-    FaultInjector,
-    FaultMiddleware,
-    FaultRule,
-    fault_routes,
-    retry_after_header,
-    rules_from_json,
-)
-from mirror.hgnc import create_hgnc_app
+from mirror.app import create_mirror_app
+from mirror.faults import FaultInjector, FaultRule, retry_after_header, rules_from_json
+from mirror.store import Dataset
 from tests.servers import serve
 
 JSON = {"Accept": "application/json"}
@@ -40,28 +31,16 @@ RECORDS = [
 ]
 
 
-async def mygene_stand_in(request: Request) -> JSONResponse:
-    return JSONResponse({"took": 1, "total": 0, "max_score": None, "hits": []})
-
-
-def faulty_app(injector: FaultInjector) -> Starlette:
-    """HGNC at /hgnc, a MyGene-shaped stand-in, the fault admin routes, the fault middleware."""
-    app = Starlette(
-        routes=[
-            Mount("/hgnc", app=create_hgnc_app(RECORDS, {})),
-            Route("/mygene/v3/query", mygene_stand_in, methods=["GET", "POST"]),
-            Mount("/_mirror", routes=fault_routes(injector)),
-        ]
-    )
-    app.add_middleware(FaultMiddleware, injector=injector)
-    return app
+def faulty_app(*rules: FaultRule) -> Starlette:
+    """The whole mirror over a few HGNC records, no genes or chemicals, with `rules` active."""
+    return create_mirror_app(Dataset(hgnc=RECORDS), faults=rules)
 
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[tuple[str, FaultInjector]]:
-    injector = FaultInjector()
-    with serve(faulty_app(injector)) as base:
-        yield base, injector
+    app = faulty_app()
+    with serve(app) as base:
+        yield base, app.state.mirror.faults
 
 
 @pytest.fixture
@@ -114,7 +93,7 @@ def test_status_fault_answers_in_the_biothings_error_shape(mirror: str) -> None:
     set_faults(mirror, {"kind": "status", "path": "^/mygene/", "status": 502})
     answer = httpx.get(f"{mirror}/mygene/v3/query", params={"q": "cdk2"})
     assert answer.status_code == 502
-    assert answer.json() == {"code": 502, "success": False, "error": "Injected fault."}
+    assert answer.json() == {"code": 502, "success": False, "error": "Bad Gateway"}
 
 
 def test_status_at_a_rate_hits_some_requests_reproducibly_for_a_seed(mirror: str) -> None:
@@ -164,8 +143,7 @@ def test_drop_cuts_the_connection_mid_response_over_http(mirror: str) -> None:
 
 
 async def test_drop_raises_a_transport_error_in_process() -> None:
-    injector = FaultInjector([FaultRule(kind="drop")])
-    transport = httpx.ASGITransport(faulty_app(injector))
+    transport = httpx.ASGITransport(faulty_app(FaultRule(kind="drop")))
     async with httpx.AsyncClient(transport=transport, base_url="http://mirror") as client:
         with pytest.raises(httpx.TransportError):
             await client.get("/hgnc/info", headers=JSON)
@@ -182,8 +160,8 @@ def test_rules_select_requests_by_path_and_method(mirror: str) -> None:
     )
     assert info(mirror).status_code == 200
     assert httpx.get(f"{mirror}/hgnc/fetch/symbol/GENE1").status_code == 500
-    assert httpx.get(f"{mirror}/mygene/v3/query").status_code == 200
-    assert httpx.post(f"{mirror}/mygene/v3/query").status_code == 502
+    assert httpx.get(f"{mirror}/mygene/v3/query", params={"q": "cdk2"}).status_code == 200
+    assert httpx.post(f"{mirror}/mygene/v3/query", data={"q": "cdk2"}).status_code == 502
 
 
 def test_the_first_matching_rule_that_fires_wins(mirror: str) -> None:

@@ -11,12 +11,12 @@ from typing import Any
 import httpx
 import pytest
 from starlette.applications import Starlette
-from starlette.routing import Mount
 
-from mirror.hgnc import create_hgnc_app
+from mirror.app import create_mirror_app
 from mirror.hgnc.fields import DEFAULT_LAST_MODIFIED, RECORD_FIELDS, SEARCHABLE_FIELDS
 from mirror.hgnc.records import BIG_RESULT, HgncRecords
 from mirror.hgnc.render import Format
+from mirror.store import Dataset
 from tests.servers import serve
 
 JSON = {"Accept": "application/json"}
@@ -69,19 +69,20 @@ RECORDS = [
         status="Entry Withdrawn",
         date_modified="2016-10-05T00:00:00Z",
     ),
-    record(5, "DELTA4", "delta factor 4", prev_symbol=["OLDA"], alias_symbol=["D4*"]),
+    record(5, "DELTA4", "delta/epsilon factor 4", prev_symbol=["OLDA"], alias_symbol=["D4*"]),
 ]
 APPROVED = [doc for doc in RECORDS if doc["status"] == "Approved"]
 
 
-def hgnc_only_app(docs: list[dict[str, Any]], metadata: dict[str, Any]) -> Starlette:
-    return Starlette(routes=[Mount("/hgnc", app=create_hgnc_app(docs, metadata))])
+def mirror_app(docs: list[dict[str, Any]], metadata: dict[str, Any]) -> Starlette:
+    """The whole mirror, with `docs` as its HGNC records and `metadata` as HGNC's metadata."""
+    return create_mirror_app(Dataset(hgnc=docs, metadata={"hgnc": metadata}))
 
 
 @pytest.fixture(scope="module")
 def hgnc() -> Iterator[str]:
     """Base URL of the HGNC service, mounted at `/hgnc` as in the mirror."""
-    app = hgnc_only_app(RECORDS, {"lastModified": "2025-03-04T05:06:07.890Z"})
+    app = mirror_app(RECORDS, {"lastModified": "2025-03-04T05:06:07.890Z"})
     with serve(app) as base:
         yield f"{base}/hgnc"
 
@@ -112,7 +113,7 @@ def test_info_reports_count_fields_and_last_modified(hgnc: str) -> None:
 
 
 def test_info_last_modified_defaults_to_fixed_date_without_metadata() -> None:
-    with serve(hgnc_only_app(RECORDS[:1], {})) as base:
+    with serve(mirror_app(RECORDS[:1], {})) as base:
         body = get_json(f"{base}/hgnc/info")
     assert body["lastModified"] == DEFAULT_LAST_MODIFIED
     assert body["numDoc"] == 1
@@ -162,6 +163,11 @@ def test_fetch_matches_one_whole_value_and_any_element_of_a_list(
     assert symbols(get_json(f"{hgnc}/fetch/{field}/{term}")) == expected
 
 
+def test_an_encoded_slash_stays_inside_the_term(hgnc: str) -> None:
+    assert symbols(get_json(f"{hgnc}/fetch/name/delta%2Fepsilon%20factor%204")) == ["DELTA4"]
+    assert symbols(get_json(f"{hgnc}/search/name:%22delta%2Fepsilon%22")) == ["DELTA4"]
+
+
 def test_fetch_treats_a_star_as_a_literal_character(hgnc: str) -> None:
     assert symbols(get_json(f"{hgnc}/fetch/alias_symbol/D4*")) == ["DELTA4"]
     assert symbols(get_json(f"{hgnc}/fetch/symbol/ALPHA*")) == []
@@ -185,7 +191,7 @@ def test_fetch_status_approved_returns_every_approved_record_at_once(hgnc: str) 
 
 def test_fetch_of_over_a_thousand_records_comes_in_one_response() -> None:
     many = [record(n, f"GENE{n}", f"generated gene {n}") for n in range(1, 1201)]
-    with serve(hgnc_only_app(many, {})) as base:
+    with serve(mirror_app(many, {})) as base:
         body = get_json(f"{base}/hgnc/fetch/status/Approved")
     assert body["response"]["numFound"] == 1200
     assert body["response"]["docs"] == many
@@ -374,7 +380,7 @@ def recorded() -> Iterator[str]:
         pytest.skip("recorded HGNC responses not available")
     docs = json.loads((REFERENCE / "fetch_records_5.json").read_text())["response"]["docs"]
     docs += json.loads((REFERENCE / "fetch_symbol_ZNF3_docs.json").read_text())
-    with serve(hgnc_only_app(docs, {})) as base:
+    with serve(mirror_app(docs, {})) as base:
         yield f"{base}/hgnc"
 
 
