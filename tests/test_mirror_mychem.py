@@ -127,7 +127,11 @@ def test_query_dotfield_flattens_hits(chem: httpx.Client) -> None:
 
 
 def test_range_query_and_sort(chem: httpx.Client) -> None:
-    params = {"q": "chembl.max_phase:[3 TO 4]", "sort": "-chembl.max_phase,_id", "size": 3}
+    params: dict[str, Any] = {
+        "q": "chembl.max_phase:[3 TO 4]",
+        "sort": "-chembl.max_phase,_id",
+        "size": 3,
+    }
     hits = ok(chem.get("/query", params={**params, "fields": "chembl.max_phase"}))["hits"]
     assert [h["chembl"]["max_phase"] for h in hits] == [4, 4, 4]
     assert hits[0]["_id"] == ASPIRIN
