@@ -112,8 +112,11 @@ def test_info_reports_count_fields_and_last_modified(hgnc: str) -> None:
     assert body["storedFields"][: len(RECORD_FIELDS)] == list(RECORD_FIELDS)
 
 
-def test_info_last_modified_defaults_to_fixed_date_without_metadata() -> None:
-    with serve(mirror_app(RECORDS[:1], {})) as base:
+@pytest.mark.parametrize("metadata", [{}, {"lastModified": None}])
+def test_info_last_modified_defaults_to_fixed_date_without_metadata(
+    metadata: dict[str, Any],
+) -> None:
+    with serve(mirror_app(RECORDS[:1], metadata)) as base:
         body = get_json(f"{base}/hgnc/info")
     assert body["lastModified"] == DEFAULT_LAST_MODIFIED
     assert body["numDoc"] == 1

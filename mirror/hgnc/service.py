@@ -68,7 +68,7 @@ class HgncService:
     def __init__(self, docs: Sequence[Doc], metadata: dict[str, Any]) -> None:
         self.records = HgncRecords(docs)
         self.info = {
-            "lastModified": str(metadata.get("lastModified", DEFAULT_LAST_MODIFIED)),
+            "lastModified": str(metadata.get("lastModified") or DEFAULT_LAST_MODIFIED),
             "numDoc": len(docs),
             "searchableFields": list(SEARCHABLE_FIELDS),
             "storedFields": stored_fields(docs),
