@@ -30,7 +30,7 @@ def base() -> Iterator[str]:
 @pytest.fixture
 def genes(base: str, tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
     monkeypatch.chdir(tmp_path)  # a cache file, if one were ever made, lands here
-    client = get_client("gene", url=f"{base}/mygene/v3")
+    client: Any = get_client("gene", url=f"{base}/mygene/v3")
     client.delay = 0
     assert not client.caching_enabled
     return client
@@ -39,7 +39,7 @@ def genes(base: str, tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
 @pytest.fixture
 def chems(base: str, tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
     monkeypatch.chdir(tmp_path)
-    client = get_client("chem", url=f"{base}/mychem/v1")
+    client: Any = get_client("chem", url=f"{base}/mychem/v1")
     client.delay = 0
     return client
 
