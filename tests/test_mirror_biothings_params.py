@@ -171,7 +171,10 @@ def test_format_hit_options_never_write_into_the_stored_document() -> None:
 
 
 def test_scope_index_matches_case_insensitively_and_numbers_as_text() -> None:
-    docs = [{"_id": "a", "n": 1017, "s": "CDK2", "r": "NM_001798.5"}, {"_id": "b", "s": "cdk2"}]
+    docs: list[dict[str, Any]] = [
+        {"_id": "a", "n": 1017, "s": "CDK2", "r": "NM_001798.5"},
+        {"_id": "b", "s": "cdk2"},
+    ]
     index = ScopeIndex(docs)
     assert index.find(["n"], "1017") == [0]
     assert index.find(["s"], "Cdk2") == [0, 1]
@@ -180,14 +183,14 @@ def test_scope_index_matches_case_insensitively_and_numbers_as_text() -> None:
 
 
 def test_sort_puts_missing_values_last_in_both_directions() -> None:
-    docs = [{"v": 2}, {}, {"v": [1, 5]}, {"v": "b"}]
+    docs: list[dict[str, Any]] = [{"v": 2}, {}, {"v": [1, 5]}, {"v": "b"}]
     matches = Matches([0, 1, 2, 3], [1.0, 1.0, 1.0, 1.0])
     assert order(docs, matches, ["v"]) == [2, 0, 3, 1]
     assert order(docs, matches, ["-v"]) == [3, 2, 0, 1]
 
 
 def test_facets_count_each_document_once_per_term() -> None:
-    docs = [{"t": ["x", "x", "y"]}, {"t": "x"}, {"t": "z"}]
+    docs: list[dict[str, Any]] = [{"t": ["x", "x", "y"]}, {"t": "x"}, {"t": "z"}]
     facet = terms_facets(docs, [0, 1, 2], ["t"], 2)["t"]
     assert facet["terms"] == [{"count": 2, "term": "x"}, {"count": 1, "term": "y"}]
     assert (facet["other"], facet["total"], facet["missing"]) == (1, 3, 0)
