@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
 from mirror.app import create_mirror_app
+from mirror.store import Dataset
 from tests.mirror_data import mirror_dataset
 from tests.servers import serve
 
 VOLUME = 2500
+REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "mygene"
 
 
 @pytest.fixture(scope="module")
@@ -548,3 +552,42 @@ def test_metadata_fields_lists_every_path_with_its_type(gene: httpx.Client) -> N
     assert "_id" not in fields
     searched = ok(gene.get("/metadata/fields", params={"search": "refseq"}))
     assert set(searched) == {"refseq", "refseq.protein", "refseq.rna"}
+
+
+# ---- limits and recorded data ------------------------------------------------------------------
+
+
+def test_over_1000_matches_for_one_id_is_too_many() -> None:
+    shared = {"gene": "ENSG00000000042"}
+    docs = [{"_id": str(n), "entrezgene": n, "ensembl": shared} for n in range(1, 1002)]
+    with serve(create_mirror_app(Dataset(genes=docs))) as url:
+        single = httpx.get(f"{url}/mygene/v3/gene/ENSG00000000042")
+        batch = httpx.post(f"{url}/mygene/v3/gene", data={"ids": "1,ENSG00000000042"})
+        query = httpx.post(f"{url}/mygene/v3/query", data={"q": "ENSG00000000042", "size": 1000})
+    too_many = {"code": 500, "success": False, "error": "Too Many Matches."}
+    assert (single.status_code, single.json()) == (500, too_many)
+    assert (batch.status_code, batch.json()) == (500, too_many)
+    assert len(query.json()) == 1000  # a batch query pages instead
+
+
+def test_annotation_without_an_id_names_the_missing_parameter(gene: httpx.Client) -> None:
+    response = gene.get("/gene/")
+    assert response.status_code == 400
+    assert response.json() == {
+        "code": 400,
+        "success": False,
+        "error": "Bad Request",
+        "missing": "id",
+    }
+
+
+@pytest.mark.skipif(not REFERENCE.is_dir(), reason="recorded references not available")
+def test_recorded_cdk2_orthologs_rank_human_mouse_rat_first() -> None:
+    lines = (REFERENCE / "cdk2_orthologs_100.jsonl").read_text("utf-8").splitlines()
+    docs = [json.loads(line) for line in lines if line.strip()]
+    with serve(create_mirror_app(Dataset(genes=docs))) as url:
+        body = httpx.get(f"{url}/mygene/v3/query", params={"q": "cdk2"}).json()
+        doc = httpx.get(f"{url}/mygene/v3/gene/1017", params={"fields": "exac.all.p_li"}).json()
+    assert [hit["_id"] for hit in body["hits"][:3]] == ["1017", "12566", "362817"]
+    assert body["total"] == len(docs)
+    assert doc["exac"]["all"]["p_li"] > 0
