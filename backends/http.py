@@ -102,7 +102,9 @@ class ServiceHTTP:
             headers={"User-Agent": "genechem/0.1", **(headers or {})},
         )
         self._slots = asyncio.Semaphore(settings.max_concurrency)
-        self._limiter = AsyncLimiter(rate_limit, 1.0) if rate_limit else None
+        # One token at a time, refilled every 1/rate seconds: no burst can exceed the rate in any
+        # one-second window (a bucket of `rate` tokens would allow twice the rate at start).
+        self._limiter = AsyncLimiter(1, 1.0 / rate_limit) if rate_limit else None
 
     @property
     def name(self) -> str:

@@ -7,6 +7,9 @@ from collections.abc import Sequence
 from backends.biothings import BioThingsClient, Doc
 
 CHEMICAL_LIST_PATHS = (
+    "drugbank",
+    "chembl",
+    "drugcentral",
     "drugbank.targets",
     "drugbank.targets.actions",
     "drugbank.groups",

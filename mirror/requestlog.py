@@ -92,37 +92,47 @@ class RequestLogMiddleware:
         if scope["type"] != "http" or service_of(scope["path"]) == "mirror":
             await self.app(scope, receive, send)
             return
-        chunks: list[bytes] = []
-        status = 0
+        # The entry is logged on arrival, before the service answers, so a request still being
+        # served (a slow one a client gave up on) is already counted.
         arrived = time.monotonic()
+        body = await read_body(receive)
+        headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
+        params, parsed = parse_params(
+            scope.get("query_string", b""), headers.get("content-type", ""), body
+        )
+        entry = LoggedRequest(
+            service=service_of(scope["path"]),
+            method=scope["method"],
+            path=scope["path"],
+            params=params,
+            body=parsed,
+            at=arrived,
+        )
+        self.log.entries.append(entry)
+        replayed = False
 
-        async def recording_receive() -> Message:
-            message = await receive()
-            if message["type"] == "http.request":
-                chunks.append(message.get("body", b""))
-            return message
+        async def replay() -> Message:
+            nonlocal replayed
+            if replayed:
+                return await receive()
+            replayed = True
+            return {"type": "http.request", "body": body, "more_body": False}
 
         async def recording_send(message: Message) -> None:
-            nonlocal status
             if message["type"] == "http.response.start":
-                status = message["status"]
+                entry.status = message["status"]
             await send(message)
 
-        try:
-            await self.app(scope, recording_receive, recording_send)
-        finally:
-            headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
-            params, body = parse_params(
-                scope.get("query_string", b""), headers.get("content-type", ""), b"".join(chunks)
-            )
-            self.log.entries.append(
-                LoggedRequest(
-                    service=service_of(scope["path"]),
-                    method=scope["method"],
-                    path=scope["path"],
-                    params=params,
-                    body=body,
-                    status=status,
-                    at=arrived,
-                )
-            )
+        await self.app(scope, replay, recording_send)
+
+
+async def read_body(receive: Receive) -> bytes:
+    chunks: list[bytes] = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)

@@ -1,0 +1,75 @@
+"""Shared fixtures: the mirror on a real loopback port, and settings tuned for fast retries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import pytest
+
+from genechem.settings import DEMO_DATA_DIR, Settings
+from mirror.app import create_mirror_app
+from mirror.store import Dataset
+from tests.servers import serve
+
+
+@dataclass
+class MirrorServer:
+    """A running mirror: its base URL and its admin routes."""
+
+    url: str
+
+    def requests(self, service: str | None = None) -> list[dict[str, Any]]:
+        params = {"service": service} if service else None
+        answer = httpx.get(f"{self.url}/_mirror/requests", params=params)
+        answer.raise_for_status()
+        entries: list[dict[str, Any]] = answer.json()
+        return entries
+
+    def clear(self) -> None:
+        httpx.delete(f"{self.url}/_mirror/requests").raise_for_status()
+
+    def set_faults(self, rules: list[dict[str, Any]]) -> None:
+        httpx.put(f"{self.url}/_mirror/faults", json=rules).raise_for_status()
+
+    def advance_clock(self, seconds: float) -> None:
+        httpx.post(f"{self.url}/_mirror/clock", json={"advance": seconds}).raise_for_status()
+
+    def settings(self, **overrides: Any) -> Settings:
+        """Gateway settings pointing at this mirror, with quick retries for tests."""
+        values: dict[str, Any] = {
+            "source": "live",
+            "mygene_url": f"{self.url}/mygene/v3",
+            "mychem_url": f"{self.url}/mychem/v1",
+            "hgnc_url": f"{self.url}/hgnc",
+            "retry_attempts": 3,
+            "retry_wait_initial": 0.01,
+            "retry_wait_max": 0.05,
+            "retry_wait_jitter": 0.01,
+            "read_timeout": 5.0,
+            "hgnc_rate_limit": 1000.0,
+            **overrides,
+        }
+        return Settings(**values)
+
+
+@pytest.fixture(scope="session")
+def demo_dataset() -> Dataset:
+    return Dataset.load(DEMO_DATA_DIR)
+
+
+@pytest.fixture(scope="session")
+def demo_mirror_server(demo_dataset: Dataset) -> Iterator[MirrorServer]:
+    with serve(create_mirror_app(demo_dataset)) as url:
+        yield MirrorServer(url)
+
+
+@pytest.fixture
+def demo_mirror(demo_mirror_server: MirrorServer) -> Iterator[MirrorServer]:
+    """The demo-data mirror with a clean request log and no faults, for one test."""
+    demo_mirror_server.set_faults([])
+    demo_mirror_server.clear()
+    yield demo_mirror_server
+    demo_mirror_server.set_faults([])
