@@ -51,6 +51,30 @@ GENE_LIST_PATHS = (
 """Fields a gene document carries as a value or a list; the client always returns lists."""
 
 
+SPECIES_TAXIDS: dict[str, int] = {
+    "human": 9606,
+    "mouse": 10090,
+    "rat": 10116,
+    "fruitfly": 7227,
+    "nematode": 6239,
+    "zebrafish": 7955,
+    "thale-cress": 3702,
+    "frog": 8364,
+    "pig": 9823,
+}
+"""MyGene.info's common species names (its `species` parameter accepts these or taxids)."""
+
+TAXID_SPECIES = {taxid: name for name, taxid in SPECIES_TAXIDS.items()}
+
+
+def taxid_of(species: str) -> int | None:
+    """A common name or a numeric taxid as a taxid; None for a name MyGene.info does not know."""
+    value = species.strip().lower()
+    if value.isdigit():
+        return int(value)
+    return SPECIES_TAXIDS.get(value)
+
+
 class MyGeneClient(BioThingsClient):
     """MyGene.info v3: `/gene`, `/query`, `/metadata`."""
 

@@ -16,6 +16,7 @@ from typing import Literal
 import httpx
 
 from backends.hgnc import HGNCClient
+from backends.hgnc_index import HGNCIndex
 from backends.http import ServiceHTTP
 from backends.mychem import MyChemClient
 from backends.mygene import MyGeneClient
@@ -40,6 +41,8 @@ class Backends:
     hgnc: HGNCClient
     kind: BackendKind
     urls: dict[Source, str]
+    hgnc_index: HGNCIndex | None = None
+    """Set in HGNC index mode (`GENECHEM_HGNC_INDEX=true`)."""
 
     async def aclose(self) -> None:
         await asyncio.gather(self.mygene.aclose(), self.mychem.aclose(), self.hgnc.aclose())
@@ -109,10 +112,12 @@ def build_backends(
             headers=headers,
         )
 
+    hgnc = HGNCClient(http("hgnc", rate_limit=settings.hgnc_rate_limit, headers=HGNC_HEADERS))
     return Backends(
         mygene=MyGeneClient(http("mygene")),
         mychem=MyChemClient(http("mychem")),
-        hgnc=HGNCClient(http("hgnc", rate_limit=settings.hgnc_rate_limit, headers=HGNC_HEADERS)),
+        hgnc=hgnc,
         kind=kind,
         urls=urls,
+        hgnc_index=HGNCIndex(hgnc, settings.hgnc_index_ttl) if settings.hgnc_index else None,
     )

@@ -1,19 +1,80 @@
-"""Chemical query roots and loaders (MyChem.info)."""
+"""Chemical query roots, links and loaders (MyChem.info)."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
-import strawberry
+from strawberry.types.nodes import Selection
 
+from backends.shapes import as_list
 from resolvers.context import Info
-from resolvers.loaders import BatchByIdLoader, FieldsKey
-from resolvers.projection import upstream_fields
-from schema.chemical import UPSTREAM_FIELDS, Chemical
+from resolvers.loaders import BatchByIdLoader, BatchQueryLoader, FieldsKey
+from resolvers.projection import child_selections, own_selections, upstream_fields
+
+Doc = dict[str, Any]
+
+SOURCE_SECTIONS = ("drugbank", "chembl", "chebi", "pubchem", "drugcentral", "unii")
+CHEMICAL_FIELDS: dict[str, tuple[str, ...]] = {
+    "name": (
+        "drugbank.name",
+        "chembl.pref_name",
+        "chebi.name",
+        "unii.preferred_term",
+        "pubchem.iupac",
+    ),
+    "inchikey": (
+        "drugbank.inchi_key",
+        "chembl.inchi_key",
+        "chebi.inchikey",
+        "pubchem.inchikey",
+        "unii.inchikey",
+    ),
+    "formula": (
+        "pubchem.molecular_formula",
+        "drugbank.formula",
+        "chembl.molecule_properties.full_molformula",
+        "unii.molecular_formula",
+    ),
+    "molecularWeight": (
+        "pubchem.molecular_weight",
+        "drugbank.weight",
+        "chembl.molecule_properties.full_mwt",
+        "chebi.mass",
+    ),
+    "smiles": ("pubchem.smiles", "drugbank.smiles", "chembl.smiles", "chebi.smiles", "unii.smiles"),
+    **{section: (section,) for section in SOURCE_SECTIONS},
+    "targets": ("drugbank.targets", "drugcentral.bioactivity"),
+}
+"""The MyChem.info fields each `Chemical` field reads (projection pushdown)."""
+
+TARGET_SCOPES = ("drugbank.targets.uniprot", "drugcentral.bioactivity.uniprot.uniprot_id")
+TARGET_FIELDS = frozenset({"drugbank.targets", "drugcentral.bioactivity"})
 
 
 class ChemicalByIdLoader(BatchByIdLoader):
     """Chemicals by any id form MyChem.info recognises: `POST /v1/chem`, 1000 ids a call."""
+
+
+class ChemicalsByTargetLoader(BatchQueryLoader):
+    """Chemicals whose targets name a UniProt accession: `POST /v1/query` over `TARGET_SCOPES`."""
+
+
+@dataclass
+class TargetClaim:
+    """One target a source records for a chemical."""
+
+    uniprot: str | None
+    gene_name: str | None
+    name: str | None
+    actions: list[str]
+    organism: str | None
+    source: str
+
+
+def chemical_fields(info: Info) -> frozenset[str]:
+    return upstream_fields(own_selections(info), CHEMICAL_FIELDS)
 
 
 def chemical_by_id(info: Info) -> ChemicalByIdLoader:
@@ -22,16 +83,107 @@ def chemical_by_id(info: Info) -> ChemicalByIdLoader:
     )
 
 
-async def chemical(
-    info: Info,
-    id: Annotated[
-        strawberry.ID,
-        strawberry.argument(
-            description="InChIKey, DrugBank id (`DB00619`), ChEMBL id (`CHEMBL941`), PubChem CID, "
-            "UNII, or a CURIE such as `CHEBI:45783` or `DRUGBANK:DB00619`."
+async def chemical(info: Info, chemical_id: str) -> Doc | None:
+    key = FieldsKey(chemical_id.strip(), chemical_fields(info))
+    doc: Doc | None = await chemical_by_id(info).load(key)
+    return doc
+
+
+async def chemicals(info: Info, ids: Sequence[str]) -> list[Doc | None]:
+    fields = chemical_fields(info)
+    docs: list[Doc | None] = await chemical_by_id(info).load_many(
+        [FieldsKey(i.strip(), fields) for i in ids]
+    )
+    return docs
+
+
+def target_claims(doc: Doc) -> list[TargetClaim]:
+    """Every target DrugBank and DrugCentral record for the chemical, in source order."""
+    claims: list[TargetClaim] = []
+    for section in as_list(doc.get("drugbank")):
+        for target in as_list(section.get("targets") if isinstance(section, dict) else None):
+            if isinstance(target, dict):
+                claims.append(
+                    TargetClaim(
+                        uniprot=_text(target.get("uniprot")),
+                        gene_name=_text(target.get("gene_name")),
+                        name=_text(target.get("name")),
+                        actions=[str(a) for a in as_list(target.get("actions"))],
+                        organism=_text(target.get("organism")),
+                        source="drugbank",
+                    )
+                )
+    for section in as_list(doc.get("drugcentral")):
+        for activity in as_list(section.get("bioactivity") if isinstance(section, dict) else None):
+            if not isinstance(activity, dict):
+                continue
+            for protein in as_list(activity.get("uniprot")):
+                accession = protein.get("uniprot_id") if isinstance(protein, dict) else protein
+                claims.append(
+                    TargetClaim(
+                        uniprot=_text(accession),
+                        gene_name=_text(activity.get("gene_name")),
+                        name=_text(activity.get("target_name")),
+                        actions=[str(a).lower() for a in as_list(activity.get("action_type"))],
+                        organism=_text(activity.get("organism")),
+                        source="drugcentral",
+                    )
+                )
+    return claims
+
+
+async def chemicals_targeting(
+    info: Info, accessions: Sequence[str], selections: Iterable[Selection]
+) -> list[tuple[Doc, str, list[str], list[str]]]:
+    """(chemical, accession, actions, sources) for each chemical targeting one of `accessions`."""
+    loader = info.context.loader(
+        ChemicalsByTargetLoader,
+        lambda b: ChemicalsByTargetLoader(
+            lambda terms, fields: b.mychem.query_many(terms, scopes=TARGET_SCOPES, fields=fields),
+            always=TARGET_FIELDS,
         ),
-    ],
-) -> Chemical | None:
-    fields = upstream_fields(info.selected_fields[0].selections, UPSTREAM_FIELDS)
-    doc = await chemical_by_id(info).load(FieldsKey(str(id).strip(), fields))
-    return Chemical(doc=doc) if doc is not None else None
+    )
+    fields = upstream_fields(selections, CHEMICAL_FIELDS)
+    per_accession = await loader.load_many([FieldsKey(a, fields) for a in accessions])
+    out: list[tuple[Doc, str, list[str], list[str]]] = []
+    seen: set[tuple[str, str]] = set()
+    for accession, docs in zip(accessions, per_accession, strict=True):
+        for doc in docs:
+            if (doc["_id"], accession) in seen:
+                continue
+            seen.add((doc["_id"], accession))
+            claims = [c for c in target_claims(doc) if c.uniprot == accession]
+            actions = list(dict.fromkeys(a for c in claims for a in c.actions))
+            sources = list(dict.fromkeys(c.source for c in claims))
+            out.append((doc, accession, actions, sources))
+    return out
+
+
+def target_gene_selections(info: Info) -> list[Selection]:
+    return child_selections(own_selections(info), "gene")
+
+
+@dataclass
+class Resolution:
+    term: str
+    matches: list[Doc]
+
+
+async def resolve_chemicals(
+    info: Info, terms: Sequence[str], scopes: Sequence[str] | None
+) -> list[Resolution]:
+    """MyChem.info querymany: one `Resolution` per input term, in input order."""
+    fields = upstream_fields(child_selections(own_selections(info), "matches"), CHEMICAL_FIELDS)
+    entries = await info.context.backends.mychem.query_many(
+        list(dict.fromkeys(terms)), scopes=scopes, fields=sorted(fields) or None
+    )
+    grouped: dict[str, list[Doc]] = {}
+    for entry in entries:
+        bucket = grouped.setdefault(str(entry.get("query")), [])
+        if not entry.get("notfound"):
+            bucket.append(entry)
+    return [Resolution(term=t, matches=grouped.get(t, [])) for t in terms]
+
+
+def _text(value: Any) -> str | None:
+    return None if value in (None, "") else str(value)

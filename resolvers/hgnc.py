@@ -1,45 +1,139 @@
-"""HGNC query roots and loaders (HGNC REST)."""
+"""HGNC query roots, the symbol checker, links and loaders (HGNC REST)."""
 
 from __future__ import annotations
 
 import asyncio
-from typing import Annotated, Any
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
-import strawberry
 from aiodataloader import DataLoader
 
-from backends.hgnc import HGNCClient
+from backends.sources import Backends
+from resolvers import gene as gene_resolvers
 from resolvers.context import Info
-from schema.hgnc import HGNCRecord
+from resolvers.loaders import FieldsKey
 
 Doc = dict[str, Any]
+HGNCKey = tuple[str, str]
+"""(field, value): an HGNC `/fetch` lookup."""
+
+AUTHORITATIVE_IN_INDEX = frozenset({"prev_symbol", "alias_symbol", "entrez_id", "ensembl_gene_id"})
+"""Index misses on these fields are final; a missed symbol or HGNC id may be a withdrawn entry,
+which the approved-only index does not hold, so those are fetched."""
+REPLACED_BY = re.compile(r"HGNC:\d+")
 
 
-class HGNCRecordBySymbolLoader(DataLoader[str, Doc | None]):
-    """HGNC records by approved symbol. HGNC has no batch route: one `/fetch/symbol/{symbol}` per
-    distinct symbol, sent concurrently under the client's 10-per-second limit."""
+class HGNCRecordsLoader(DataLoader[HGNCKey, list[Doc]]):
+    """HGNC records by (field, value). HGNC has no batch route: by default one `/fetch` per distinct
+    key, sent concurrently under the 10-per-second limit; in index mode, from the index."""
 
-    def __init__(self, hgnc: HGNCClient) -> None:
+    def __init__(self, backends: Backends) -> None:
         super().__init__()
-        self.hgnc = hgnc
+        self.backends = backends
 
-    async def batch_load_fn(self, symbols: list[str]) -> list[Any]:
-        results = await asyncio.gather(
-            *(self.hgnc.fetch("symbol", s) for s in symbols), return_exceptions=True
+    async def batch_load_fn(self, keys: list[HGNCKey]) -> list[Any]:
+        answers: dict[HGNCKey, Any] = {}
+        index = self.backends.hgnc_index
+        if index is not None:
+            try:
+                await index.ready()
+            except Exception as exc:
+                return [exc for _ in keys]
+            for key in keys:
+                hits = index.lookup(*key)
+                if hits or (hits is not None and key[0] in AUTHORITATIVE_IN_INDEX):
+                    answers[key] = hits
+        pending = [k for k in dict.fromkeys(keys) if k not in answers]
+        fetched = await asyncio.gather(
+            *(self.backends.hgnc.fetch(f, v) for f, v in pending), return_exceptions=True
         )
-        return [r if isinstance(r, BaseException) else (r[0] if r else None) for r in results]
+        answers.update(zip(pending, fetched, strict=True))
+        return [answers[key] for key in keys]
 
 
-def hgnc_record_by_symbol(info: Info) -> HGNCRecordBySymbolLoader:
-    return info.context.loader(HGNCRecordBySymbolLoader, lambda b: HGNCRecordBySymbolLoader(b.hgnc))
+def records_loader(info: Info) -> HGNCRecordsLoader:
+    return info.context.loader(HGNCRecordsLoader, HGNCRecordsLoader)
 
 
-async def hgnc_record(
-    info: Info,
-    symbol: Annotated[
-        str,
-        strawberry.argument(description="Approved HGNC symbol, e.g. `BRAF` (case-insensitive)."),
-    ],
-) -> HGNCRecord | None:
-    doc = await hgnc_record_by_symbol(info).load(symbol.strip())
-    return HGNCRecord(doc=doc) if doc is not None else None
+async def records_by(info: Info, field_name: str, value: str) -> list[Doc]:
+    docs: list[Doc] = await records_loader(info).load((field_name, value.strip()))
+    return docs
+
+
+async def record_by(info: Info, field_name: str, value: str) -> Doc | None:
+    """The record whose `field_name` is `value`, preferring an approved one; None if none."""
+    docs = await records_by(info, field_name, value)
+    approved = [d for d in docs if d.get("status") == "Approved"]
+    return next(iter(approved or docs), None)
+
+
+async def gene_of(info: Info, record: Doc) -> Doc | None:
+    """The MyGene.info gene of an HGNC record: by Entrez id, else by Ensembl gene id."""
+    gene_id = record.get("entrez_id") or record.get("ensembl_gene_id")
+    if not gene_id:
+        return None
+    key = FieldsKey(str(gene_id), gene_resolvers.gene_fields(info))
+    doc: Doc | None = await gene_resolvers.gene_by_id(info).load(key)
+    return doc
+
+
+@dataclass
+class SymbolCheck:
+    """What HGNC says of one input symbol."""
+
+    input: str
+    status: str
+    """APPROVED, PREVIOUS_SYMBOL, ALIAS_SYMBOL, WITHDRAWN or UNKNOWN."""
+    records: list[Doc] = field(default_factory=list)
+    """The current approved record(s) the symbol leads to."""
+    withdrawn: list[Doc] = field(default_factory=list)
+
+
+def _approved(docs: list[Doc]) -> list[Doc]:
+    return [d for d in docs if d.get("status") == "Approved"]
+
+
+async def check_symbols(info: Info, symbols: Sequence[str]) -> list[SymbolCheck]:
+    """HGNC's multi-symbol checker: approved, previous, alias, withdrawn or unknown, in order."""
+    loader = records_loader(info)
+    cleaned = [s.strip() for s in symbols]
+    by_symbol = dict(
+        zip(cleaned, await loader.load_many([("symbol", s) for s in cleaned]), strict=True)
+    )
+    open_symbols = [s for s in dict.fromkeys(cleaned) if not _approved(by_symbol[s])]
+    prev, alias = await asyncio.gather(
+        loader.load_many([("prev_symbol", s) for s in open_symbols]),
+        loader.load_many([("alias_symbol", s) for s in open_symbols]),
+    )
+    by_prev = dict(zip(open_symbols, prev, strict=True))
+    by_alias = dict(zip(open_symbols, alias, strict=True))
+    replacements = await _replacements(info, [d for s in open_symbols for d in by_symbol[s]])
+    checks = []
+    for symbol in cleaned:
+        own = by_symbol[symbol]
+        if _approved(own):
+            checks.append(SymbolCheck(symbol, "APPROVED", _approved(own)))
+        elif _approved(by_prev[symbol]):
+            checks.append(SymbolCheck(symbol, "PREVIOUS_SYMBOL", _approved(by_prev[symbol])))
+        elif _approved(by_alias[symbol]):
+            checks.append(SymbolCheck(symbol, "ALIAS_SYMBOL", _approved(by_alias[symbol])))
+        elif own:
+            current = [r for d in own for r in replacements.get(str(d.get("hgnc_id")), [])]
+            checks.append(SymbolCheck(symbol, "WITHDRAWN", current, withdrawn=own))
+        else:
+            checks.append(SymbolCheck(symbol, "UNKNOWN"))
+    return checks
+
+
+async def _replacements(info: Info, withdrawn: list[Doc]) -> dict[str, list[Doc]]:
+    """For "Symbol Withdrawn" entries, the approved records their name points to
+    ("symbol withdrawn, see [HGNC:12469](...)"), in one round of lookups."""
+    pointers = {
+        str(d.get("hgnc_id")): REPLACED_BY.findall(str(d.get("name") or "")) for d in withdrawn
+    }
+    targets = list(dict.fromkeys(t for ids in pointers.values() for t in ids))
+    found = await records_loader(info).load_many([("hgnc_id", t) for t in targets])
+    by_id = {t: _approved(docs) for t, docs in zip(targets, found, strict=True)}
+    return {hid: [r for t in ids for r in by_id.get(t, [])] for hid, ids in pointers.items()}

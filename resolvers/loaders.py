@@ -1,30 +1,37 @@
-"""The DataLoader pattern shared by every domain: keys carry the fields they need.
+"""The DataLoader patterns shared by every domain: keys carry the fields they need.
 
 A key is `(id, fields)`. One batch collects every key loaded in the same tick, asks the service once
-for the unique ids with the union of the fields, and hands each key its document matched by the
-service's `query` echo, never by position. A key whose batch failed gets that error in its own slot.
+for the unique ids (or terms) with the union of the fields, and hands each key its documents matched
+by the service's `query` echo, never by position. When the batch call fails, each key gets the error
+in its own slot, so one failing source never fails unrelated fields.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, NamedTuple
 
 from aiodataloader import DataLoader
 
 Doc = dict[str, Any]
+Fetch = Callable[[list[str], list[str] | None], Awaitable[list[Doc]]]
 
 
 class FieldsKey(NamedTuple):
-    """What one resolver asks a loader for: a record id and the upstream fields it reads."""
+    """What one resolver asks a loader for: a record id (or term) and the fields it reads.
+    An empty `fields` means every field."""
 
     id: str
     fields: frozenset[str]
 
 
-def union_fields(keys: Sequence[FieldsKey]) -> list[str] | None:
-    """The fields to ask for: their union, or None (every field) when any key wants all."""
-    fields: set[str] = set()
+def union_fields(
+    keys: Sequence[FieldsKey], always: frozenset[str] = frozenset()
+) -> list[str] | None:
+    """The fields to ask for: their union (plus `always`), or None (every field) when any key
+    wants all."""
+    fields: set[str] = set(always)
     for key in keys:
         if not key.fields:
             return None
@@ -32,31 +39,45 @@ def union_fields(keys: Sequence[FieldsKey]) -> list[str] | None:
     return sorted(fields)
 
 
+def matches_by_query(entries: Sequence[Doc]) -> dict[str, list[Doc]]:
+    """Batch answers grouped by the input term the service echoes in `query`."""
+    grouped: dict[str, list[Doc]] = defaultdict(list)
+    for entry in entries:
+        if not entry.get("notfound"):
+            grouped[str(entry.get("query"))].append(entry)
+    return grouped
+
+
 class BatchByIdLoader(DataLoader[FieldsKey, Doc | None]):
-    """Loads documents by id in one batch call; results keyed on the service's `query` echo.
+    """One document per id, from one batch annotation call (`POST /{type}`) per tick.
     A slot holding an exception makes `load` raise it for that key alone (aiodataloader's rule)."""
 
-    def __init__(
-        self,
-        fetch: Callable[[list[str], list[str] | None], Awaitable[list[Doc]]],
-        base_fields: frozenset[str] = frozenset(),
-    ) -> None:
+    def __init__(self, fetch: Fetch) -> None:
         super().__init__()
         self.fetch = fetch
-        self.base_fields = base_fields
 
     async def batch_load_fn(self, keys: list[FieldsKey]) -> list[Any]:
         ids = list(dict.fromkeys(key.id for key in keys))
-        fields = union_fields(keys)
-        if fields is not None:
-            fields = sorted(set(fields) | self.base_fields)
         try:
-            entries = await self.fetch(ids, fields)
+            found = matches_by_query(await self.fetch(ids, union_fields(keys)))
         except Exception as exc:
             return [exc for _ in keys]
-        found: dict[str, Doc] = {}
-        for entry in entries:
-            query = str(entry.get("query"))
-            if not entry.get("notfound") and query not in found:
-                found[query] = entry
-        return [found.get(key.id) for key in keys]
+        return [next(iter(found.get(key.id, [])), None) for key in keys]
+
+
+class BatchQueryLoader(DataLoader[FieldsKey, list[Doc]]):
+    """Every document matching a term, from one batch query call (`POST /query` with scopes)
+    per tick."""
+
+    def __init__(self, fetch: Fetch, always: frozenset[str] = frozenset()) -> None:
+        super().__init__()
+        self.fetch = fetch
+        self.always = always
+
+    async def batch_load_fn(self, keys: list[FieldsKey]) -> list[Any]:
+        terms = list(dict.fromkeys(key.id for key in keys))
+        try:
+            found = matches_by_query(await self.fetch(terms, union_fields(keys, self.always)))
+        except Exception as exc:
+            return [exc for _ in keys]
+        return [found.get(key.id, []) for key in keys]

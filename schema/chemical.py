@@ -1,38 +1,212 @@
-"""`Chemical`: a chemical or drug document from MyChem.info v1."""
+"""`Chemical`: a chemical or drug document from MyChem.info v1, with its targets."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from backends.shapes import as_list
+from resolvers import chemical as chemical_resolvers
+from resolvers import gene as gene_resolvers
+from resolvers.context import Info
+from resolvers.projection import upstream_fields
+from schema import gene as gene_schema
+from schema.resolution import ResolutionStatus
+from schema.scalars import JSON
+from schema.values import at, integer, number, objects, project, text, texts
+
+if TYPE_CHECKING:
+    from schema.gene import Gene
 
 Doc = dict[str, Any]
 
-UPSTREAM_FIELDS: dict[str, tuple[str, ...]] = {
-    "id": (),
-    "name": ("drugbank.name", "chembl.pref_name", "chebi.name", "pubchem.iupac"),
-    "drugbankId": ("drugbank.id",),
-    "chemblId": ("chembl.molecule_chembl_id",),
-    "groups": ("drugbank.groups",),
-}
-"""The MyChem.info fields each GraphQL field reads (projection pushdown)."""
-
-NAME_SOURCES = (
+INCHIKEY_LENGTH = 27
+NAME_RULE = (
     ("drugbank", "name"),
     ("chembl", "pref_name"),
     ("chebi", "name"),
+    ("unii", "preferred_term"),
     ("pubchem", "iupac"),
 )
 
 
-def first_value(doc: Doc, section: str, key: str) -> Any:
-    """The first value of `key` in a section that may be one object or a list of them."""
-    for part in as_list(doc.get(section)):
-        if isinstance(part, dict) and part.get(key) not in (None, ""):
-            return part[key]
+def first_of(doc: Doc, paths: tuple[str, ...]) -> Any:
+    for path in paths:
+        value = at(doc, path)
+        if value not in (None, "", [], {}):
+            return value
     return None
+
+
+def _smiles(value: Any) -> str | None:
+    # PubChem gives {"Canonical": ..., "Isomeric": ...}; the others a plain string.
+    if isinstance(value, dict):
+        return text(value.get("Isomeric") or value.get("isomeric") or value.get("Canonical"))
+    return text(value)
+
+
+def _iupac(value: Any) -> str | None:
+    if isinstance(value, dict):
+        return text(
+            value.get("Preferred") or value.get("Allowed") or next(iter(value.values()), None)
+        )
+    return text(value)
+
+
+@strawberry.type(description="A target DrugBank records for a drug.")
+class DrugBankTarget:
+    uniprot: str | None = strawberry.field(description="UniProt accession of the target protein.")
+    gene_name: str | None = strawberry.field(description="Gene symbol DrugBank gives the target.")
+    name: str | None = strawberry.field(description="Target protein name.")
+    actions: list[str] = strawberry.field(description="`inhibitor`, `antagonist`, `agonist`, ...")
+    organism: str | None = strawberry.field(description="Organism, e.g. `Humans`.")
+
+
+@strawberry.type(description="The DrugBank section (open data subset).")
+class DrugBankSection:
+    id: str | None = strawberry.field(description="DrugBank accession, e.g. `DB00619`.")
+    name: str | None = strawberry.field(description="DrugBank name.")
+    groups: list[str] = strawberry.field(description="`approved`, `investigational`, ...")
+    synonyms: list[str] = strawberry.field(description="Synonyms.")
+    indication: str | None = strawberry.field(description="Indication text.")
+    targets: list[DrugBankTarget] = strawberry.field(description="Targets with actions.")
+
+
+@strawberry.type(description="A ChEMBL drug indication.")
+class ChEMBLIndication:
+    mesh_id: str | None = strawberry.field(description="MeSH id of the indication.")
+    mesh_heading: str | None = strawberry.field(description="MeSH heading of the indication.")
+    max_phase: float | None = strawberry.field(description="Highest clinical phase reached for it.")
+
+
+@strawberry.type(description="A ChEMBL mechanism of action.")
+class ChEMBLMechanism:
+    action_type: str | None = strawberry.field(description="`INHIBITOR`, `AGONIST`, ...")
+    mechanism_of_action: str | None = strawberry.field(description="Mechanism description.")
+    target_chembl_id: str | None = strawberry.field(description="ChEMBL target id.")
+
+
+@strawberry.type(description="The ChEMBL section.")
+class ChEMBLSection:
+    molecule_chembl_id: str | None = strawberry.field(description="ChEMBL id, e.g. `CHEMBL941`.")
+    pref_name: str | None = strawberry.field(description="ChEMBL preferred name.")
+    max_phase: float | None = strawberry.field(description="Highest clinical phase (4 = approved).")
+    molecule_type: str | None = strawberry.field(description="`Small molecule`, `Antibody`, ...")
+    indications: list[ChEMBLIndication] = strawberry.field(description="Drug indications.")
+    mechanisms: list[ChEMBLMechanism] = strawberry.field(description="Mechanisms of action.")
+
+
+@strawberry.type(description="The ChEBI section.")
+class ChEBISection:
+    id: str | None = strawberry.field(description="ChEBI id, e.g. `CHEBI:45783`.")
+    name: str | None = strawberry.field(description="ChEBI name.")
+    definition: str | None = strawberry.field(description="ChEBI definition.")
+
+
+@strawberry.type(description="The PubChem section.")
+class PubChemSection:
+    cid: int | None = strawberry.field(description="PubChem compound id.")
+    iupac_name: str | None = strawberry.field(description="IUPAC name.")
+    formula: str | None = strawberry.field(description="Molecular formula.")
+    molecular_weight: float | None = strawberry.field(description="Molecular weight, g/mol.")
+
+
+@strawberry.type(description="The DrugCentral section.")
+class DrugCentralSection:
+    indications: list[str] = strawberry.field(description="Indications (concept names).")
+    contraindications: list[str] = strawberry.field(description="Contraindications.")
+    pharmacology_classes: list[str] = strawberry.field(
+        description="Pharmacologic classes (FDA EPC and MeSH PA descriptions)."
+    )
+
+
+@strawberry.type(description="The FDA UNII section.")
+class UNIISection:
+    unii: str | None = strawberry.field(description="FDA Unique Ingredient Identifier.")
+    preferred_term: str | None = strawberry.field(description="FDA preferred term.")
+
+
+@strawberry.type(description="A target of a chemical, as one source records it.")
+class ChemicalTarget:
+    uniprot: str | None = strawberry.field(description="UniProt accession of the target.")
+    gene_name: str | None = strawberry.field(description="Gene symbol the source gives.")
+    name: str | None = strawberry.field(description="Target name the source gives.")
+    actions: list[str] = strawberry.field(description="Actions, lower case (`inhibitor`, ...).")
+    organism: str | None = strawberry.field(description="Organism of the target.")
+    source: str = strawberry.field(description="`drugbank` or `drugcentral`.")
+
+    @strawberry.field(
+        description="The target's gene in MyGene.info, by its Swiss-Prot accession (one "
+        "MyGene.info call for every target of the request); null when none matches."
+    )
+    async def gene(self, info: Info) -> Annotated[Gene, strawberry.lazy("schema.gene")] | None:
+        if not self.uniprot:
+            return None
+        fields = upstream_fields(info.selected_fields[0].selections, gene_resolvers.GENE_FIELDS)
+        docs = await gene_resolvers.genes_by_uniprot(info, self.uniprot, fields)
+        return gene_schema.Gene(doc=docs[0]) if docs else None
+
+
+def _drugbank(section: Doc) -> DrugBankSection:
+    return DrugBankSection(
+        id=text(section.get("id")),
+        name=text(section.get("name")),
+        groups=texts(section.get("groups")),
+        synonyms=texts(section.get("synonyms")),
+        indication=text(section.get("indication")),
+        targets=[
+            DrugBankTarget(
+                uniprot=text(t.get("uniprot")),
+                gene_name=text(t.get("gene_name")),
+                name=text(t.get("name")),
+                actions=texts(t.get("actions")),
+                organism=text(t.get("organism")),
+            )
+            for t in objects(section.get("targets"))
+        ],
+    )
+
+
+def _chembl(section: Doc) -> ChEMBLSection:
+    return ChEMBLSection(
+        molecule_chembl_id=text(section.get("molecule_chembl_id")),
+        pref_name=text(section.get("pref_name")),
+        max_phase=number(section.get("max_phase")),
+        molecule_type=text(section.get("molecule_type")),
+        indications=[
+            ChEMBLIndication(
+                mesh_id=text(i.get("mesh_id")),
+                mesh_heading=text(i.get("mesh_heading")),
+                max_phase=number(i.get("max_phase_for_ind")),
+            )
+            for i in objects(section.get("drug_indications"))
+        ],
+        mechanisms=[
+            ChEMBLMechanism(
+                action_type=text(m.get("action_type")),
+                mechanism_of_action=text(m.get("mechanism_of_action")),
+                target_chembl_id=text(m.get("target_chembl_id")),
+            )
+            for m in objects(section.get("drug_mechanisms"))
+        ],
+    )
+
+
+def _drugcentral(section: Doc) -> DrugCentralSection:
+    drug_use = section.get("drug_use")
+    use: Doc = drug_use if isinstance(drug_use, dict) else {}
+    classes = section.get("pharmacology_class")
+    class_names = [
+        name
+        for group in (classes.values() if isinstance(classes, dict) else [])
+        for entry in objects(group)
+        for name in texts(entry.get("description"))
+    ]
+    return DrugCentralSection(
+        indications=texts(at(use, "indication.concept_name")),
+        contraindications=texts(at(use, "contraindication.concept_name")),
+        pharmacology_classes=list(dict.fromkeys(class_names)),
+    )
 
 
 @strawberry.type(
@@ -42,34 +216,162 @@ class Chemical:
     doc: strawberry.Private[Doc]
 
     @strawberry.field(
-        description="MyChem.info id: the InChIKey where the compound has one, else a source id."
+        description="MyChem.info id: the InChIKey where the compound has one, else a "
+        "source id (e.g. a DrugBank id for a biologic)."
     )
     def id(self) -> strawberry.ID:
         return strawberry.ID(str(self.doc["_id"]))
 
     @strawberry.field(
-        description="Preferred name: the DrugBank name, else the ChEMBL preferred name, else the "
-        "ChEBI name, else the PubChem IUPAC name; null if no source names it."
+        description="Preferred name, by one rule: the DrugBank name, else the ChEMBL "
+        "preferred name, else the ChEBI name, else the FDA UNII preferred term, else "
+        "the PubChem IUPAC name; null when no source names it."
     )
     def name(self) -> str | None:
-        for section, key in NAME_SOURCES:
-            value = first_value(self.doc, section, key)
-            if value is not None:
-                return str(value)
+        for section, key in NAME_RULE:
+            for part in objects(self.doc.get(section)):
+                value = _iupac(part.get(key)) if key == "iupac" else text(part.get(key))
+                if value:
+                    return value
         return None
 
-    @strawberry.field(description="DrugBank accession, e.g. `DB00619`.")
-    def drugbank_id(self) -> str | None:
-        value = first_value(self.doc, "drugbank", "id")
-        return str(value) if value is not None else None
+    @strawberry.field(description="Standard InChIKey; null for compounds without a structure.")
+    def inchikey(self) -> str | None:
+        own = str(self.doc.get("_id", ""))
+        if len(own) == INCHIKEY_LENGTH and own[14] == "-" and own[25] == "-":
+            return own
+        return text(
+            first_of(
+                self.doc,
+                (
+                    "drugbank.inchi_key",
+                    "chembl.inchi_key",
+                    "chebi.inchikey",
+                    "pubchem.inchikey",
+                    "unii.inchikey",
+                ),
+            )
+        )
 
-    @strawberry.field(description="ChEMBL molecule id, e.g. `CHEMBL941`.")
-    def chembl_id(self) -> str | None:
-        value = first_value(self.doc, "chembl", "molecule_chembl_id")
-        return str(value) if value is not None else None
+    @strawberry.field(description="Molecular formula (PubChem, else DrugBank, ChEMBL, UNII).")
+    def formula(self) -> str | None:
+        return text(
+            first_of(
+                self.doc,
+                (
+                    "pubchem.molecular_formula",
+                    "drugbank.formula",
+                    "chembl.molecule_properties.full_molformula",
+                    "unii.molecular_formula",
+                ),
+            )
+        )
 
     @strawberry.field(
-        description="DrugBank groups: `approved`, `investigational`, `withdrawn`, ..."
+        description="Average molecular weight in g/mol (PubChem, else DrugBank, ChEMBL, ChEBI)."
     )
-    def groups(self) -> list[str]:
-        return [str(g) for g in as_list(first_value(self.doc, "drugbank", "groups"))]
+    def molecular_weight(self) -> float | None:
+        value = first_of(
+            self.doc,
+            (
+                "pubchem.molecular_weight",
+                "drugbank.weight.average",
+                "chembl.molecule_properties.full_mwt",
+                "chebi.mass",
+            ),
+        )
+        return number(value)
+
+    @strawberry.field(description="SMILES (PubChem isomeric, else DrugBank, ChEMBL, ChEBI, UNII).")
+    def smiles(self) -> str | None:
+        return _smiles(
+            first_of(
+                self.doc,
+                (
+                    "pubchem.smiles",
+                    "drugbank.smiles",
+                    "chembl.smiles",
+                    "chebi.smiles",
+                    "unii.smiles",
+                ),
+            )
+        )
+
+    @strawberry.field(description="DrugBank section; null when DrugBank has no entry.")
+    def drugbank(self) -> DrugBankSection | None:
+        sections = objects(self.doc.get("drugbank"))
+        return _drugbank(sections[0]) if sections else None
+
+    @strawberry.field(description="ChEMBL section; null when ChEMBL has no entry.")
+    def chembl(self) -> ChEMBLSection | None:
+        sections = objects(self.doc.get("chembl"))
+        return _chembl(sections[0]) if sections else None
+
+    @strawberry.field(description="ChEBI entries (several when ChEBI splits the compound).")
+    def chebi(self) -> list[ChEBISection]:
+        return [
+            ChEBISection(
+                id=text(s.get("id")), name=text(s.get("name")), definition=text(s.get("definition"))
+            )
+            for s in objects(self.doc.get("chebi"))
+        ]
+
+    @strawberry.field(description="PubChem entries.")
+    def pubchem(self) -> list[PubChemSection]:
+        return [
+            PubChemSection(
+                cid=integer(s.get("cid")),
+                iupac_name=_iupac(s.get("iupac")),
+                formula=text(s.get("molecular_formula")),
+                molecular_weight=number(s.get("molecular_weight")),
+            )
+            for s in objects(self.doc.get("pubchem"))
+        ]
+
+    @strawberry.field(description="DrugCentral section; null when DrugCentral has no entry.")
+    def drugcentral(self) -> DrugCentralSection | None:
+        sections = objects(self.doc.get("drugcentral"))
+        return _drugcentral(sections[0]) if sections else None
+
+    @strawberry.field(description="FDA UNII entries.")
+    def unii(self) -> list[UNIISection]:
+        return [
+            UNIISection(unii=text(s.get("unii")), preferred_term=text(s.get("preferred_term")))
+            for s in objects(self.doc.get("unii"))
+        ]
+
+    @strawberry.field(description="The source document's fields as MyChem.info returns them.")
+    def raw(
+        self,
+        fields: Annotated[
+            list[str] | None,
+            strawberry.argument(
+                description="Dot paths to return (`aeolus.indications`); every field when omitted."
+            ),
+        ] = None,
+    ) -> JSON:
+        return JSON(project(self.doc, fields))
+
+    @strawberry.field(
+        description="Targets recorded by DrugBank and DrugCentral, each with its "
+        "gene in MyGene.info."
+    )
+    def targets(self) -> list[ChemicalTarget]:
+        return [
+            ChemicalTarget(
+                uniprot=c.uniprot,
+                gene_name=c.gene_name,
+                name=c.name,
+                actions=c.actions,
+                organism=c.organism,
+                source=c.source,
+            )
+            for c in chemical_resolvers.target_claims(self.doc)
+        ]
+
+
+@strawberry.type(description="What one input term of `resolveChemicals` matched.")
+class ChemicalResolution:
+    term: str = strawberry.field(description="The input term, as given.")
+    status: ResolutionStatus = strawberry.field(description="FOUND, NOT_FOUND or AMBIGUOUS.")
+    matches: list[Chemical] = strawberry.field(description="Every chemical the term matched.")

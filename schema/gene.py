@@ -1,29 +1,124 @@
-"""`Gene`: a gene document from MyGene.info v3, any species."""
+"""`Gene`: a gene document from MyGene.info v3, any species, with its links to HGNC and MyChem."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from backends.shapes import as_list
+from backends.mygene import TAXID_SPECIES
+from genechem.errors import InvalidInput
+from resolvers import gene as gene_resolvers
+from resolvers.context import Info
+from schema import chemical as chemical_schema
+from schema import hgnc as hgnc_schema
+from schema.resolution import ResolutionStatus
+from schema.scalars import JSON
+from schema.values import first, integer, integers, objects, project, text, texts
+
+if TYPE_CHECKING:
+    from schema.chemical import Chemical
+    from schema.hgnc import HGNCRecord
 
 Doc = dict[str, Any]
 
-UPSTREAM_FIELDS: dict[str, tuple[str, ...]] = {
-    "id": (),
-    "entrezId": ("entrezgene",),
-    "symbol": ("symbol",),
-    "name": ("name",),
-    "taxid": ("taxid",),
-    "typeOfGene": ("type_of_gene",),
-    "aliases": ("alias",),
-    "summary": ("summary",),
-    "mapLocation": ("map_location",),
-    "hgncId": ("HGNC",),
-}
-"""The MyGene.info fields each GraphQL field reads: the upstream `fields` parameter is built from
-the selection through this table (projection pushdown)."""
+ASSEMBLY_FIELDS = {"current": "genomic_pos", "hg19": "genomic_pos_hg19", "mm9": "genomic_pos_mm9"}
+
+
+@strawberry.type(description="A genome position of a gene on one assembly.")
+class GenomicPosition:
+    chromosome: str | None = strawberry.field(description="Chromosome name, e.g. `12`, `X`.")
+    start: int | None = strawberry.field(description="Start, 1-based, in base pairs.")
+    end: int | None = strawberry.field(description="End, inclusive, in base pairs.")
+    strand: int | None = strawberry.field(description="1 (plus strand) or -1 (minus strand).")
+    ensembl_gene_id: str | None = strawberry.field(
+        description="The Ensembl gene this position belongs to, when MyGene.info records it."
+    )
+
+
+@strawberry.type(description="An Ensembl gene annotation of this gene.")
+class EnsemblGene:
+    gene_id: str | None = strawberry.field(description="Ensembl gene id, e.g. `ENSG00000123374`.")
+    transcripts: list[str] = strawberry.field(description="Ensembl transcript ids (`ENST...`).")
+    proteins: list[str] = strawberry.field(description="Ensembl protein ids (`ENSP...`).")
+    type_of_gene: str | None = strawberry.field(
+        description="Ensembl biotype, e.g. `protein_coding`."
+    )
+
+
+@strawberry.type(description="NCBI RefSeq accessions of the gene's sequences.")
+class RefSeq:
+    rna: list[str] = strawberry.field(description="RNA accessions (`NM_`, `NR_`, `XM_`, `XR_`).")
+    protein: list[str] = strawberry.field(description="Protein accessions (`NP_`, `XP_`).")
+    genomic: list[str] = strawberry.field(description="Genomic accessions (`NC_`, `NG_`).")
+
+
+@strawberry.type(description="UniProt accessions of the gene's proteins.")
+class UniProt:
+    swiss_prot: list[str] = strawberry.field(description="Reviewed (Swiss-Prot) accessions.")
+    trembl: list[str] = strawberry.field(description="Unreviewed (TrEMBL) accessions.")
+
+
+@strawberry.type(description="One Gene Ontology annotation of the gene.")
+class GOAnnotation:
+    id: str = strawberry.field(description="GO term id, e.g. `GO:0004693`.")
+    term: str | None = strawberry.field(description="GO term name.")
+    evidence: str | None = strawberry.field(description="Evidence code, e.g. `IDA`, `IEA`.")
+    qualifiers: list[str] = strawberry.field(description="Qualifiers, e.g. `NOT`, `enables`.")
+    pubmed_ids: list[int] = strawberry.field(description="PubMed ids supporting the annotation.")
+
+
+@strawberry.type(description="Gene Ontology annotations by aspect.")
+class GOAnnotations:
+    biological_process: list[GOAnnotation] = strawberry.field(description="BP annotations.")
+    molecular_function: list[GOAnnotation] = strawberry.field(description="MF annotations.")
+    cellular_component: list[GOAnnotation] = strawberry.field(description="CC annotations.")
+
+
+@strawberry.type(description="A pathway the gene takes part in.")
+class Pathway:
+    source: str = strawberry.field(description="Pathway database: `kegg`, `reactome`, ...")
+    id: str = strawberry.field(description="Pathway id in that database, e.g. `hsa04110`.")
+    name: str | None = strawberry.field(description="Pathway name, when the source gives one.")
+
+
+@strawberry.type(description="An InterPro domain or family of the gene's proteins.")
+class InterProDomain:
+    id: str = strawberry.field(description="InterPro id, e.g. `IPR000719`.")
+    description: str | None = strawberry.field(description="InterPro entry name.")
+    short_description: str | None = strawberry.field(description="InterPro short name.")
+
+
+@strawberry.type(
+    description="A chemical whose recorded targets include one of the gene's proteins."
+)
+class ChemicalTargeting:
+    chemical: Annotated[Chemical, strawberry.lazy("schema.chemical")] = strawberry.field(
+        description="The chemical (MyChem.info)."
+    )
+    actions: list[str] = strawberry.field(
+        description="What the chemical does to the target (`inhibitor`, `antagonist`, ...), "
+        "as the sources record it; empty when they do not say."
+    )
+    sources: list[str] = strawberry.field(
+        description="The MyChem.info sections that record the interaction: `drugbank`, "
+        "`drugcentral`."
+    )
+    uniprot: str = strawberry.field(description="The UniProt accession the claim is made for.")
+
+
+def _go(entries: Any) -> list[GOAnnotation]:
+    return [
+        GOAnnotation(
+            id=str(e["id"]),
+            term=text(e.get("term")),
+            evidence=text(e.get("evidence")),
+            qualifiers=texts(e.get("qualifier")),
+            pubmed_ids=integers(e.get("pubmed")),
+        )
+        for e in objects(entries)
+        if e.get("id")
+    ]
 
 
 @strawberry.type(description="A gene, from MyGene.info v3 (NCBI Gene and Ensembl, every species).")
@@ -41,38 +136,223 @@ class Gene:
         description="NCBI Entrez Gene id (`entrezgene`); null for Ensembl-only genes."
     )
     def entrez_id(self) -> int | None:
-        value = self.doc.get("entrezgene")
-        return int(value) if value is not None and str(value).isdigit() else None
+        return integer(self.doc.get("entrezgene"))
 
     @strawberry.field(description="Official gene symbol (HGNC for human, MGI for mouse, ...).")
     def symbol(self) -> str | None:
-        return self.doc.get("symbol")
+        return text(self.doc.get("symbol"))
 
     @strawberry.field(description="Full gene name.")
     def name(self) -> str | None:
-        return self.doc.get("name")
+        return text(self.doc.get("name"))
 
     @strawberry.field(description="NCBI Taxonomy id of the species (9606 human, 10090 mouse).")
     def taxid(self) -> int | None:
-        return self.doc.get("taxid")
+        return integer(self.doc.get("taxid"))
+
+    @strawberry.field(
+        description="MyGene.info's common name of the species (`human`, `mouse`, `rat`, "
+        "`zebrafish`, ...); null for species it has no common name for."
+    )
+    def species(self) -> str | None:
+        return TAXID_SPECIES.get(integer(self.doc.get("taxid")) or 0)
 
     @strawberry.field(description="NCBI gene type, e.g. `protein-coding`, `ncRNA`, `pseudo`.")
     def type_of_gene(self) -> str | None:
-        return self.doc.get("type_of_gene")
+        return text(self.doc.get("type_of_gene"))
 
-    @strawberry.field(description="Other symbols the gene is known by (`alias`); always a list.")
+    @strawberry.field(description="Other symbols the gene is known by (`alias`).")
     def aliases(self) -> list[str]:
-        return [str(a) for a in as_list(self.doc.get("alias"))]
+        return texts(self.doc.get("alias"))
+
+    @strawberry.field(description="Other full names of the gene (`other_names`).")
+    def other_names(self) -> list[str]:
+        return texts(self.doc.get("other_names"))
 
     @strawberry.field(description="NCBI RefSeq summary of the gene's function; null if none.")
     def summary(self) -> str | None:
-        return self.doc.get("summary")
+        return text(self.doc.get("summary"))
 
     @strawberry.field(description="Cytogenetic band, e.g. `12q13.2`.")
     def map_location(self) -> str | None:
-        return self.doc.get("map_location")
+        return text(self.doc.get("map_location"))
+
+    @strawberry.field(
+        description="Genome positions (several for genes on alternate loci or patches)."
+    )
+    def genomic_positions(
+        self,
+        assembly: Annotated[
+            str,
+            strawberry.argument(
+                description="`current` (hg38, mm39, rn7: MyGene.info's current assembly per "
+                "species), or `hg19` (human) / `mm9` (mouse) where MyGene.info still has them."
+            ),
+        ] = "current",
+    ) -> list[GenomicPosition]:
+        key = ASSEMBLY_FIELDS.get(assembly)
+        if key is None:
+            raise InvalidInput(f"assembly must be one of {', '.join(ASSEMBLY_FIELDS)}.")
+        return [
+            GenomicPosition(
+                chromosome=text(p.get("chr")),
+                start=integer(p.get("start")),
+                end=integer(p.get("end")),
+                strand=integer(p.get("strand")),
+                ensembl_gene_id=text(p.get("ensemblgene")),
+            )
+            for p in objects(self.doc.get(key))
+        ]
+
+    @strawberry.field(description="Ensembl annotations (several when Ensembl splits the gene).")
+    def ensembl(self) -> list[EnsemblGene]:
+        return [
+            EnsemblGene(
+                gene_id=text(e.get("gene")),
+                transcripts=texts(e.get("transcript")),
+                proteins=texts(e.get("protein")),
+                type_of_gene=text(e.get("type_of_gene")),
+            )
+            for e in objects(self.doc.get("ensembl"))
+        ]
+
+    @strawberry.field(description="RefSeq accessions; empty lists when the gene has none.")
+    def refseq(self) -> RefSeq:
+        refseq = self.doc.get("refseq")
+        section = refseq if isinstance(refseq, dict) else {}
+        return RefSeq(
+            rna=texts(section.get("rna")),
+            protein=texts(section.get("protein")),
+            genomic=texts(section.get("genomic")),
+        )
+
+    @strawberry.field(description="UniProt accessions; empty lists when the gene has none.")
+    def uniprot(self) -> UniProt:
+        section = self.doc.get("uniprot")
+        section = section if isinstance(section, dict) else {}
+        return UniProt(
+            swiss_prot=texts(section.get("Swiss-Prot")), trembl=texts(section.get("TrEMBL"))
+        )
+
+    @strawberry.field(description="Gene Ontology annotations (NCBI gene2go).")
+    def go(self) -> GOAnnotations:
+        section = self.doc.get("go")
+        section = section if isinstance(section, dict) else {}
+        return GOAnnotations(
+            biological_process=_go(section.get("BP")),
+            molecular_function=_go(section.get("MF")),
+            cellular_component=_go(section.get("CC")),
+        )
+
+    @strawberry.field(description="Pathways from KEGG, Reactome, WikiPathways, BioCarta, ...")
+    def pathways(self) -> list[Pathway]:
+        section = self.doc.get("pathway")
+        section = section if isinstance(section, dict) else {}
+        return [
+            Pathway(source=source, id=str(p["id"]), name=text(p.get("name")))
+            for source in sorted(section)
+            for p in objects(section[source])
+            if p.get("id")
+        ]
+
+    @strawberry.field(description="InterPro domains and families.")
+    def interpro(self) -> list[InterProDomain]:
+        return [
+            InterProDomain(
+                id=str(d["id"]),
+                description=text(d.get("desc")),
+                short_description=text(d.get("short_desc")),
+            )
+            for d in objects(self.doc.get("interpro"))
+            if d.get("id")
+        ]
+
+    @strawberry.field(description="Pfam family ids, e.g. `PF00069`.")
+    def pfam(self) -> list[str]:
+        return texts(self.doc.get("pfam"))
+
+    @strawberry.field(description="PDB structure ids.")
+    def pdb(self) -> list[str]:
+        return texts(self.doc.get("pdb"))
+
+    @strawberry.field(description="OMIM gene entry ids (`MIM`).")
+    def omim(self) -> list[str]:
+        return texts(self.doc.get("MIM"))
 
     @strawberry.field(description="HGNC id (`HGNC:1771`) of a human gene; null for other species.")
     def hgnc_id(self) -> str | None:
-        value = self.doc.get("HGNC")
-        return f"HGNC:{value}" if value is not None else None
+        value = text(self.doc.get("HGNC"))
+        return f"HGNC:{value}" if value else None
+
+    @strawberry.field(description="NCBI HomoloGene group id; null when the gene is in none.")
+    def homologene_id(self) -> int | None:
+        return integer(first(self.doc.get("homologene"), "id"))
+
+    @strawberry.field(
+        description="The source document's fields as MyGene.info returns them, for fields the "
+        "typed schema does not cover. Lists are always lists here too."
+    )
+    def raw(
+        self,
+        fields: Annotated[
+            list[str] | None,
+            strawberry.argument(
+                description="Dot paths to return (`exac.all.p_li`, `reagent`); all fields when "
+                "omitted (asks MyGene.info for the whole document)."
+            ),
+        ] = None,
+    ) -> JSON:
+        return JSON(project(self.doc, fields))
+
+    @strawberry.field(
+        description="The gene's HGNC record (HGNC REST), through its HGNC id; null for non-human "
+        "genes and genes HGNC does not name."
+    )
+    async def hgnc(
+        self, info: Info
+    ) -> Annotated[HGNCRecord, strawberry.lazy("schema.hgnc")] | None:
+        doc = await gene_resolvers.hgnc_record_of(info, self.doc)
+        return hgnc_schema.HGNCRecord(doc=doc) if doc else None
+
+    @strawberry.field(
+        description="Orthologs of this gene in other species, from HomoloGene groups and PANTHER "
+        "least-diverged orthologs (MGI, RGD, Ensembl ids), fetched in one MyGene.info call for "
+        "every gene of the request."
+    )
+    async def orthologs(
+        self,
+        info: Info,
+        species: Annotated[
+            list[str] | None,
+            strawberry.argument(
+                description="Species by common name (`mouse`, `rat`, `zebrafish`, ...) or NCBI "
+                "taxid (`10090`); every species when omitted."
+            ),
+        ] = None,
+    ) -> list[Gene]:
+        docs = await gene_resolvers.orthologs_of(info, self.doc, species)
+        return [Gene(doc=d) for d in docs]
+
+    @strawberry.field(
+        description="Chemicals whose recorded targets include this gene's Swiss-Prot proteins "
+        "(MyChem.info: DrugBank targets and DrugCentral bioactivities), one MyChem.info call for "
+        "every gene of the request."
+    )
+    async def chemicals(self, info: Info) -> list[ChemicalTargeting]:
+        found = await gene_resolvers.chemicals_targeting(info, self.doc)
+        return [
+            ChemicalTargeting(
+                chemical=chemical_schema.Chemical(doc=t.chemical),
+                actions=t.actions,
+                sources=t.sources,
+                uniprot=t.uniprot,
+            )
+            for t in found
+        ]
+
+
+@strawberry.type(description="What one input term of `resolveGenes` matched.")
+class GeneResolution:
+    term: str = strawberry.field(description="The input term, as given.")
+    status: ResolutionStatus = strawberry.field(description="FOUND, NOT_FOUND or AMBIGUOUS.")
+    matches: list[Gene] = strawberry.field(description="Every gene the term matched.")

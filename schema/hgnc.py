@@ -1,14 +1,29 @@
-"""`HGNCRecord`: an HGNC record, the approved human gene nomenclature."""
+"""`HGNCRecord`: an HGNC record, the approved nomenclature of a human gene; and the symbol
+checker's answer types."""
 
 from __future__ import annotations
 
-from typing import Any
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from backends.shapes import as_list
+from resolvers import hgnc as hgnc_resolvers
+from resolvers.context import Info
+from schema import gene as gene_schema
+from schema.scalars import JSON
+from schema.values import integer, integers, project, text, texts
+
+if TYPE_CHECKING:
+    from schema.gene import Gene
 
 Doc = dict[str, Any]
+
+
+@strawberry.type(description="An HGNC gene group the gene belongs to.")
+class GeneGroup:
+    id: int | None = strawberry.field(description="HGNC gene group id.")
+    name: str = strawberry.field(description="Gene group name.")
 
 
 @strawberry.type(description="An HGNC record from HGNC REST: a human gene's approved nomenclature.")
@@ -17,36 +32,155 @@ class HGNCRecord:
 
     @strawberry.field(description="HGNC id, e.g. `HGNC:1097`.")
     def hgnc_id(self) -> str:
-        return str(self.doc["hgnc_id"])
+        return str(self.doc.get("hgnc_id"))
 
-    @strawberry.field(description="Approved symbol, e.g. `BRAF`.")
+    @strawberry.field(
+        description="Approved symbol, e.g. `BRAF` (the withdrawn symbol for withdrawn entries)."
+    )
     def symbol(self) -> str:
-        return str(self.doc["symbol"])
+        return str(self.doc.get("symbol"))
 
     @strawberry.field(description="Approved name.")
     def name(self) -> str | None:
-        return self.doc.get("name")
+        return text(self.doc.get("name"))
 
-    @strawberry.field(description="`Approved` or `Entry Withdrawn`.")
+    @strawberry.field(description="`Approved`, `Entry Withdrawn` or `Symbol Withdrawn`.")
     def status(self) -> str | None:
-        return self.doc.get("status")
+        return text(self.doc.get("status"))
+
+    @strawberry.field(description="Locus group, e.g. `protein-coding gene`, `non-coding RNA`.")
+    def locus_group(self) -> str | None:
+        return text(self.doc.get("locus_group"))
 
     @strawberry.field(description="Locus type, e.g. `gene with protein product`.")
     def locus_type(self) -> str | None:
-        return self.doc.get("locus_type")
+        return text(self.doc.get("locus_type"))
 
     @strawberry.field(description="Cytogenetic location, e.g. `7q34`.")
     def location(self) -> str | None:
-        return self.doc.get("location")
+        return text(self.doc.get("location"))
 
     @strawberry.field(description="Other symbols in use for this gene (`alias_symbol`).")
     def alias_symbols(self) -> list[str]:
-        return [str(s) for s in as_list(self.doc.get("alias_symbol"))]
+        return texts(self.doc.get("alias_symbol"))
+
+    @strawberry.field(description="Other names in use for this gene (`alias_name`).")
+    def alias_names(self) -> list[str]:
+        return texts(self.doc.get("alias_name"))
 
     @strawberry.field(description="Symbols this gene was approved under before (`prev_symbol`).")
     def prev_symbols(self) -> list[str]:
-        return [str(s) for s in as_list(self.doc.get("prev_symbol"))]
+        return texts(self.doc.get("prev_symbol"))
 
-    @strawberry.field(description="NCBI Entrez Gene id, as HGNC records it.")
+    @strawberry.field(description="Names this gene was approved under before (`prev_name`).")
+    def prev_names(self) -> list[str]:
+        return texts(self.doc.get("prev_name"))
+
+    @strawberry.field(description="HGNC gene groups, with their ids.")
+    def gene_groups(self) -> list[GeneGroup]:
+        names = texts(self.doc.get("gene_group"))
+        ids = integers(self.doc.get("gene_group_id"))
+        return [
+            GeneGroup(id=ids[i] if i < len(ids) else None, name=name)
+            for i, name in enumerate(names)
+        ]
+
+    @strawberry.field(description="Date the symbol was first approved or reserved (ISO 8601).")
+    def date_approved_reserved(self) -> str | None:
+        return text(self.doc.get("date_approved_reserved"))
+
+    @strawberry.field(description="Date the record was last modified (ISO 8601).")
+    def date_modified(self) -> str | None:
+        return text(self.doc.get("date_modified"))
+
+    @strawberry.field(description="Date the approved symbol last changed (ISO 8601).")
+    def date_symbol_changed(self) -> str | None:
+        return text(self.doc.get("date_symbol_changed"))
+
+    @strawberry.field(description="Date the approved name last changed (ISO 8601).")
+    def date_name_changed(self) -> str | None:
+        return text(self.doc.get("date_name_changed"))
+
+    @strawberry.field(description="NCBI Entrez Gene id, as HGNC records it (a string).")
     def entrez_id(self) -> str | None:
-        return self.doc.get("entrez_id")
+        return text(self.doc.get("entrez_id"))
+
+    @strawberry.field(description="Ensembl gene id, e.g. `ENSG00000157764`.")
+    def ensembl_gene_id(self) -> str | None:
+        return text(self.doc.get("ensembl_gene_id"))
+
+    @strawberry.field(description="UniProt accessions.")
+    def uniprot_ids(self) -> list[str]:
+        return texts(self.doc.get("uniprot_ids"))
+
+    @strawberry.field(description="RefSeq accessions.")
+    def refseq_accessions(self) -> list[str]:
+        return texts(self.doc.get("refseq_accession"))
+
+    @strawberry.field(description="OMIM ids.")
+    def omim_ids(self) -> list[str]:
+        return texts(self.doc.get("omim_id"))
+
+    @strawberry.field(description="Mouse Genome Database ids of the mouse ortholog (`MGI:...`).")
+    def mgi_ids(self) -> list[str]:
+        return texts(self.doc.get("mgd_id"))
+
+    @strawberry.field(description="Rat Genome Database ids of the rat ortholog (`RGD:...`).")
+    def rgd_ids(self) -> list[str]:
+        return texts(self.doc.get("rgd_id"))
+
+    @strawberry.field(description="CCDS ids.")
+    def ccds_ids(self) -> list[str]:
+        return texts(self.doc.get("ccds_id"))
+
+    @strawberry.field(description="PubMed ids of key publications.")
+    def pubmed_ids(self) -> list[int]:
+        return integers(self.doc.get("pubmed_id"))
+
+    @strawberry.field(description="Orphanet id, when HGNC records one.")
+    def orphanet_id(self) -> int | None:
+        return integer(self.doc.get("orphanet"))
+
+    @strawberry.field(description="The record's fields as HGNC REST returns them.")
+    def raw(
+        self,
+        fields: Annotated[
+            list[str] | None,
+            strawberry.argument(description="Fields to return; every field when omitted."),
+        ] = None,
+    ) -> JSON:
+        return JSON(project(self.doc, fields))
+
+    @strawberry.field(
+        description="The gene in MyGene.info, by the record's Entrez id, else its Ensembl id; "
+        "null when neither is known to MyGene.info."
+    )
+    async def gene(self, info: Info) -> Annotated[Gene, strawberry.lazy("schema.gene")] | None:
+        doc = await hgnc_resolvers.gene_of(info, self.doc)
+        return gene_schema.Gene(doc=doc) if doc else None
+
+
+@strawberry.enum(description="What HGNC says of a symbol.")
+class SymbolStatus(Enum):
+    APPROVED = "APPROVED"
+    PREVIOUS_SYMBOL = "PREVIOUS_SYMBOL"
+    ALIAS_SYMBOL = "ALIAS_SYMBOL"
+    WITHDRAWN = "WITHDRAWN"
+    UNKNOWN = "UNKNOWN"
+
+
+@strawberry.type(description="The symbol checker's answer for one input symbol.")
+class SymbolCheck:
+    input: str = strawberry.field(description="The symbol as given (trimmed).")
+    status: SymbolStatus = strawberry.field(
+        description="APPROVED: the current approved symbol; PREVIOUS_SYMBOL / ALIAS_SYMBOL: a "
+        "former or alternative symbol of the approved record(s) in `approved`; WITHDRAWN: the "
+        "entry was withdrawn (`approved` holds its replacement when HGNC names one); UNKNOWN: "
+        "HGNC does not know it. Matching is case-insensitive."
+    )
+    approved: list[HGNCRecord] = strawberry.field(
+        description="The current approved record(s) the symbol leads to."
+    )
+    withdrawn: list[HGNCRecord] = strawberry.field(
+        description="The withdrawn entries the symbol names, when it is withdrawn."
+    )

@@ -1,0 +1,26 @@
+"""A small GraphQL client for a gateway that a test runs (see tests.servers.serve)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+
+@dataclass
+class Gateway:
+    url: str
+
+    def post(
+        self, query: str, variables: dict[str, Any] | None = None, *, report_calls: bool = False
+    ) -> dict[str, Any]:
+        headers = {"X-Genechem-Upstream-Calls": "1"} if report_calls else {}
+        answer = httpx.post(
+            f"{self.url}/graphql",
+            json={"query": query, "variables": variables or {}},
+            headers=headers,
+            timeout=30,
+        )
+        body: dict[str, Any] = answer.json()
+        return body
