@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -50,7 +51,8 @@ def endpoint(
     async def handle(request: Request) -> Response:
         try:
             args = parse_options(options(request.method), await request_args(request))
-            return JSONResponse(action(request.method, args))
+            # Searches scan every document; run them off the event loop so requests overlap.
+            return JSONResponse(await run_in_threadpool(action, request.method, args))
         except ApiError as error:
             return JSONResponse(error.body(), status_code=error.status)
 
