@@ -7,6 +7,10 @@ Sections and where their values come from:
 - `chebi`: the ChEBI id from the mappings (ChEBI's own mapping first, see `chebi_id`).
 There is no `pubchem` section: the mappings carry no PubChem ids. `_id` is the InChIKey of a small
 molecule (MyChem's rule) and the DrugBank id of a biologic, which has no InChIKey.
+
+Single-item lists become plain values (`targets`, `actions`) as MyChem's `unlist` does, except
+`drugbank.groups`, which stays a list as the gateway's brief asks, although a recorded MyChem
+document has a single group as a plain string (`"groups": "experimental"`).
 """
 
 from __future__ import annotations

