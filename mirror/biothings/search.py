@@ -98,12 +98,22 @@ def order(docs: Sequence[Doc], matches: Matches, sort: Sequence[str] | None) -> 
         if name == "_score":
             positions.sort(key=lambda p: matches.scores[p], reverse=not descending)
             continue
-        keys = _field_keys(docs, matches, name, descending)
-        present = [p for p in positions if keys[p] is not None]
-        missing = [p for p in positions if keys[p] is None]
-        present.sort(key=lambda p: keys[p], reverse=descending)  # type: ignore[arg-type,return-value]
-        positions = present + missing
+        positions = _by_field(positions, _field_keys(docs, matches, name, descending), descending)
     return positions
+
+
+def _by_field(positions: list[int], keys: list[SortKey | None], descending: bool) -> list[int]:
+    """`positions` stably sorted on `keys`, documents without the field last either way."""
+    present: list[tuple[SortKey, int]] = []
+    missing: list[int] = []
+    for p in positions:
+        key = keys[p]
+        if key is None:
+            missing.append(p)
+        else:
+            present.append((key, p))
+    present.sort(key=lambda pair: pair[0], reverse=descending)
+    return [p for _, p in present] + missing
 
 
 def _field_keys(
@@ -120,10 +130,6 @@ def tracks_scores(sort: Sequence[str] | None) -> bool:
     return not sort or any(spec.lstrip("-+") == "_score" for spec in sort)
 
 
-def _term_key(term: Any) -> SortKey:
-    return _value_key(term)
-
-
 def terms_facets(
     docs: Sequence[Doc], indices: Sequence[int], fields: Sequence[str], size: int
 ) -> dict[str, Any]:
@@ -134,7 +140,7 @@ def terms_facets(
         for index in indices:
             seen = {v for v in values_at(docs[index], field) if isinstance(v, str | int | float)}
             counts.update(seen)
-        buckets = sorted(counts.items(), key=lambda item: (-item[1], _term_key(item[0])))
+        buckets = sorted(counts.items(), key=lambda item: (-item[1], _value_key(item[0])))
         shown = buckets[:size]
         facets[field] = {
             "_type": "terms",
