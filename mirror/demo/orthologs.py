@@ -4,7 +4,8 @@ HGNC's MGI and RGD columns name each human gene's mouse and rat counterparts; `m
 and `rgd_entries.tsv` give their symbols, synonyms and Ensembl genes. With no Entrez ids among the
 facts, each document is an Ensembl-only MyGene document (`_id` = Ensembl gene id). A one-to-one HGNC
 mapping is written `ortholog_type: "LDO"` (least diverged ortholog); a human gene mapped to several
-mouse or rat genes gets `"O"` (ortholog) on each link, as PANTHER does for one-to-many cases.
+mouse or rat genes gets `"O"` (ortholog) on each link: PANTHER would call one of them least
+diverged, but HGNC's mapping does not say which.
 """
 
 from __future__ import annotations
@@ -29,6 +30,10 @@ class Species:
     keep_prefix_in_doc: bool
     """The recorded mouse CDK2 has `"MGI": "MGI:104772"`, the rat `"RGD": "70486"`."""
 
+    def doc_id(self, number: str) -> str:
+        """The id as the species' own document writes it (the human side never has a prefix)."""
+        return f"{self.prefix}{number}" if self.keep_prefix_in_doc else number
+
 
 MOUSE = Species("MGI", MOUSE_TAXID, "MGI:", keep_prefix_in_doc=True)
 RAT = Species("RGD", RAT_TAXID, "RGD:", keep_prefix_in_doc=False)
@@ -46,17 +51,13 @@ def _human_link(row: HgncRow, ortholog_type: str) -> Doc:
 
 
 def _model_doc(species: Species, gene: ModelGene) -> Doc:
-    number = gene.id
     doc: Doc = {
         "_id": gene.ensembl[0],
         "taxid": species.taxid,
         "symbol": gene.symbol,
         "ensembl": unlist([{"gene": ensembl} for ensembl in gene.ensembl]),
-        species.key: f"{species.prefix}{number}" if species.keep_prefix_in_doc else number,
-        "pantherdb": {
-            species.key: f"{species.prefix}{number}" if species.keep_prefix_in_doc else number,
-            "ortholog": [],
-        },
+        species.key: species.doc_id(gene.id),
+        "pantherdb": {species.key: species.doc_id(gene.id), "ortholog": []},
     }
     if gene.synonyms:
         doc["alias"] = unlist(list(gene.synonyms))
@@ -76,7 +77,9 @@ def _link(
     ortholog_type = "LDO" if len(numbers) == 1 else "O"
     links: list[Doc] = []
     for gene in found:
-        doc = docs.setdefault(gene.ensembl[0], _model_doc(species, gene))
+        if gene.ensembl[0] not in docs:
+            docs[gene.ensembl[0]] = _model_doc(species, gene)
+        doc = docs[gene.ensembl[0]]
         doc["pantherdb"]["ortholog"].append(_human_link(row, ortholog_type))
         links.append({species.key: gene.id, "taxid": species.taxid, "ortholog_type": ortholog_type})
     return links
