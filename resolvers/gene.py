@@ -182,7 +182,7 @@ async def chemicals_targeting(info: Info, gene_doc: Doc) -> list[Targeting]:
     accessions = as_list(uniprot.get("Swiss-Prot")) if isinstance(uniprot, dict) else []
     if not accessions:
         return []
-    selections = child_selections(own_selections(info), "chemical")
+    selections = own_selections(info)
     found = await chemical_resolvers.chemicals_targeting(
         info, [str(a) for a in accessions], selections
     )

@@ -375,3 +375,20 @@ class ChemicalResolution:
     term: str = strawberry.field(description="The input term, as given.")
     status: ResolutionStatus = strawberry.field(description="FOUND, NOT_FOUND or AMBIGUOUS.")
     matches: list[Chemical] = strawberry.field(description="Every chemical the term matched.")
+
+
+@strawberry.type(
+    description="A chemical that targets a gene's protein: every `Chemical` field, plus what the "
+    "sources say it does to that target."
+)
+class GeneChemical(Chemical):
+    actions: list[str] = strawberry.field(
+        description="What the chemical does to the target (`inhibitor`, `antagonist`, ...), as the "
+        "sources record it; empty when they do not say."
+    )
+    claim_sources: list[str] = strawberry.field(
+        description="The MyChem.info sections recording the interaction: `drugbank`, `drugcentral`."
+    )
+    target_uniprot: str = strawberry.field(
+        description="The gene's UniProt accession the interaction is recorded for."
+    )

@@ -17,7 +17,7 @@ from schema.scalars import JSON
 from schema.values import first, integer, integers, objects, project, text, texts
 
 if TYPE_CHECKING:
-    from schema.chemical import Chemical
+    from schema.chemical import GeneChemical
     from schema.hgnc import HGNCRecord
 
 Doc = dict[str, Any]
@@ -87,24 +87,6 @@ class InterProDomain:
     id: str = strawberry.field(description="InterPro id, e.g. `IPR000719`.")
     description: str | None = strawberry.field(description="InterPro entry name.")
     short_description: str | None = strawberry.field(description="InterPro short name.")
-
-
-@strawberry.type(
-    description="A chemical whose recorded targets include one of the gene's proteins."
-)
-class ChemicalTargeting:
-    chemical: Annotated[Chemical, strawberry.lazy("schema.chemical")] = strawberry.field(
-        description="The chemical (MyChem.info)."
-    )
-    actions: list[str] = strawberry.field(
-        description="What the chemical does to the target (`inhibitor`, `antagonist`, ...), "
-        "as the sources record it; empty when they do not say."
-    )
-    sources: list[str] = strawberry.field(
-        description="The MyChem.info sections that record the interaction: `drugbank`, "
-        "`drugcentral`."
-    )
-    uniprot: str = strawberry.field(description="The UniProt accession the claim is made for.")
 
 
 def _go(entries: Any) -> list[GOAnnotation]:
@@ -338,14 +320,13 @@ class Gene:
         "(MyChem.info: DrugBank targets and DrugCentral bioactivities), one MyChem.info call for "
         "every gene of the request."
     )
-    async def chemicals(self, info: Info) -> list[ChemicalTargeting]:
+    async def chemicals(
+        self, info: Info
+    ) -> list[Annotated[GeneChemical, strawberry.lazy("schema.chemical")]]:
         found = await gene_resolvers.chemicals_targeting(info, self.doc)
         return [
-            ChemicalTargeting(
-                chemical=chemical_schema.Chemical(doc=t.chemical),
-                actions=t.actions,
-                sources=t.sources,
-                uniprot=t.uniprot,
+            chemical_schema.GeneChemical(
+                doc=t.chemical, actions=t.actions, claim_sources=t.sources, target_uniprot=t.uniprot
             )
             for t in found
         ]

@@ -9,9 +9,11 @@ from typing import Any
 import httpx
 import pytest
 
+from app import create_app
 from genechem.settings import DEMO_DATA_DIR, Settings
 from mirror.app import create_mirror_app
 from mirror.store import Dataset
+from tests.gateway import Gateway
 from tests.servers import serve
 
 
@@ -73,3 +75,10 @@ def demo_mirror(demo_mirror_server: MirrorServer) -> Iterator[MirrorServer]:
     demo_mirror_server.clear()
     yield demo_mirror_server
     demo_mirror_server.set_faults([])
+
+
+@pytest.fixture
+def gateway(demo_mirror: MirrorServer) -> Iterator[Gateway]:
+    """The gateway in `live` mode pointed at the demo mirror over HTTP."""
+    with serve(create_app(demo_mirror.settings())) as url:
+        yield Gateway(url)

@@ -24,3 +24,10 @@ class Gateway:
         )
         body: dict[str, Any] = answer.json()
         return body
+
+    def data(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The `data` of an answer that must have no errors."""
+        body = self.post(query, variables)
+        assert "errors" not in body, body["errors"]
+        data: dict[str, Any] = body["data"]
+        return data

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from mirror.store import Dataset
+
 SPECIES = ((9606, "HUMAN"), (10090, "Mouse"), (10116, "Rat"))
 
 
@@ -37,3 +39,54 @@ def generated_genes(count: int, *, start_id: int = 900_000_000) -> list[dict[str
             }
         )
     return genes
+
+
+def linked_dataset(count: int) -> Dataset:
+    """`count` human genes, each with an HGNC record, a mouse ortholog (PANTHER link by MGI id),
+    a Swiss-Prot accession, and one chemical per ten genes targeting them: every link of the schema
+    at volume. Gene `i` has Entrez id `800000000 + i`, symbol `GC{i}`, HGNC `HGNC:{100000 + i}`."""
+    human, mouse, records, chemicals = [], [], [], []
+    for i in range(count):
+        mgi = str(300_000 + i)
+        human.append(
+            {
+                "_id": str(800_000_000 + i),
+                "entrezgene": 800_000_000 + i,
+                "symbol": f"GC{i}",
+                "name": f"generated linked gene {i}",
+                "taxid": 9606,
+                "HGNC": str(100_000 + i),
+                "uniprot": {"Swiss-Prot": f"X{i:05d}"},
+                "pantherdb": {"ortholog": [{"MGI": mgi, "taxid": 10090, "ortholog_type": "LDO"}]},
+            }
+        )
+        mouse.append(
+            {"_id": f"ENSMUSG9{i:010d}", "symbol": f"Gc{i}", "taxid": 10090, "MGI": f"MGI:{mgi}"}
+        )
+        records.append(
+            {
+                "hgnc_id": f"HGNC:{100_000 + i}",
+                "symbol": f"GC{i}",
+                "name": f"generated linked gene {i}",
+                "status": "Approved",
+                "entrez_id": str(800_000_000 + i),
+                "prev_symbol": [f"OLDGC{i}"],
+                "alias_symbol": [f"ALIASGC{i}"],
+            }
+        )
+    for c in range(0, count, 10):
+        targets = [
+            {"uniprot": f"X{i:05d}", "actions": ["inhibitor"], "organism": "Humans"}
+            for i in range(c, min(c + 10, count))
+        ]
+        chemicals.append(
+            {
+                "_id": f"DBX{c:05d}",
+                "drugbank": {
+                    "id": f"DBX{c:05d}",
+                    "name": f"generated drug {c}",
+                    "targets": targets,
+                },
+            }
+        )
+    return Dataset(genes=human + mouse, chemicals=chemicals, hgnc=records)

@@ -16,13 +16,6 @@ from tests.servers import serve
 UNREACHABLE = "http://127.0.0.1:9"  # the discard port: nothing listens, connections are refused
 
 
-@pytest.fixture
-def gateway(demo_mirror: MirrorServer) -> Iterator[Gateway]:
-    """The gateway in `live` mode pointed at the demo mirror over HTTP."""
-    with serve(create_app(demo_mirror.settings())) as url:
-        yield Gateway(url)
-
-
 @pytest.fixture(scope="module")
 def offline_gateway() -> Iterator[Gateway]:
     """The gateway in `auto` mode with every public service unreachable."""

@@ -1,0 +1,159 @@
+"""DataLoaders at volume: the upstream calls counted at the mirror for a query across all three
+services, projection pushdown, and errors confined to their keys."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from app import create_app
+from mirror.app import create_mirror_app
+from tests.conftest import MirrorServer
+from tests.gateway import Gateway
+from tests.generated import linked_dataset
+from tests.servers import serve
+
+GENES = 2000
+QUERY = """
+query Linked($ids: [ID!]!) {
+  genes(ids: $ids) {
+    symbol
+    hgnc { name prevSymbols }
+    orthologs(species: ["mouse"]) { symbol }
+    chemicals { name }
+  }
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def linked_mirror() -> Iterator[MirrorServer]:
+    with serve(create_mirror_app(linked_dataset(GENES))) as url:
+        yield MirrorServer(url)
+
+
+def calls(mirror: MirrorServer) -> Counter[tuple[str, str, str]]:
+    return Counter(
+        (
+            r["service"],
+            r["method"],
+            r["path"].rsplit("/", 2)[-2]
+            if r["service"] == "hgnc"
+            else r["path"].rsplit("/", 1)[-1],
+        )
+        for r in mirror.requests()
+    )
+
+
+def run(mirror: MirrorServer, ids: list[str], **settings: Any) -> dict[str, Any]:
+    mirror.clear()
+    with serve(create_app(mirror.settings(**settings))) as url:
+        return Gateway(url).data(QUERY, {"ids": ids})
+
+
+def test_hundred_genes_cost_one_call_per_source_and_level(linked_mirror: MirrorServer) -> None:
+    ids = [str(800_000_000 + i) for i in range(100)]
+    data = run(linked_mirror, ids)
+    genes = data["genes"]
+    assert [g["symbol"] for g in genes] == [f"GC{i}" for i in range(100)]
+    assert genes[7]["hgnc"] == {"name": "generated linked gene 7", "prevSymbols": ["OLDGC7"]}
+    assert genes[7]["orthologs"] == [{"symbol": "Gc7"}]
+    assert genes[7]["chemicals"] == [{"name": "generated drug 0"}]
+    counted = calls(linked_mirror)
+    assert counted[("mygene", "POST", "gene")] == 1
+    assert counted[("mygene", "POST", "query")] == 1
+    assert counted[("mychem", "POST", "query")] == 1
+    # HGNC has no batch route: one fetch per record (the default mode).
+    assert counted[("hgnc", "GET", "hgnc_id")] == 100
+    assert sum(counted.values()) == 103
+
+
+def test_1500_genes_cost_one_more_call_per_thousand(linked_mirror: MirrorServer) -> None:
+    ids = [str(800_000_000 + i) for i in range(1500)]
+    data = run(linked_mirror, ids, hgnc_index=True)
+    assert len(data["genes"]) == 1500
+    assert data["genes"][1499]["orthologs"] == [{"symbol": "Gc1499"}]
+    assert data["genes"][1499]["hgnc"]["prevSymbols"] == ["OLDGC1499"]
+    counted = calls(linked_mirror)
+    assert counted[("mygene", "POST", "gene")] == 2
+    assert counted[("mygene", "POST", "query")] == 2
+    assert counted[("mychem", "POST", "query")] == 2
+    # Index mode: every approved record in one call.
+    assert counted[("hgnc", "GET", "status")] == 1
+    assert sum(counted.values()) == 7
+
+
+def test_duplicate_ids_are_fetched_once(linked_mirror: MirrorServer) -> None:
+    data = run(linked_mirror, ["800000001", "800000001", "800000002"])
+    assert [g["symbol"] for g in data["genes"]] == ["GC1", "GC1", "GC2"]
+    [post] = [r for r in linked_mirror.requests("mygene") if r["path"].endswith("/gene")]
+    assert post["body"]["ids"] == ["800000001", "800000002"]
+
+
+def test_projection_asks_only_for_the_fields_the_query_reads(
+    gateway: Gateway, demo_mirror: MirrorServer
+) -> None:
+    gateway.data(
+        '{ gene(id: "1017") { symbol uniprot { swissProt } orthologs(species: ["mouse"]) '
+        "{ name } chemicals { name } } }"
+    )
+    by_path = {r["path"]: r for r in demo_mirror.requests()}
+    assert by_path["/mygene/v3/gene"]["body"]["fields"] == [
+        "homologene.genes",
+        "pantherdb.ortholog",
+        "symbol",
+        "taxid",
+        "uniprot",
+        "uniprot.Swiss-Prot",
+    ]
+    assert by_path["/mygene/v3/query"]["body"]["fields"] == ["name", "taxid"]
+    chem_fields = by_path["/mychem/v1/query"]["body"]["fields"]
+    assert chem_fields == sorted(
+        [
+            "chebi.name",
+            "chembl.pref_name",
+            "drugbank.name",
+            "pubchem.iupac",
+            "unii.preferred_term",
+            "drugbank.targets",
+            "drugcentral.bioactivity",
+        ]
+    )
+
+
+def test_raw_without_arguments_asks_for_every_field(
+    gateway: Gateway, demo_mirror: MirrorServer
+) -> None:
+    data = gateway.data('{ gene(id: "1017") { raw } }')
+    assert data["gene"]["raw"]["symbol"] == "CDK2"
+    [post] = demo_mirror.requests("mygene")
+    assert "fields" not in post["body"]
+
+
+def test_raw_with_fields_asks_for_those(gateway: Gateway, demo_mirror: MirrorServer) -> None:
+    data = gateway.data('{ gene(id: "1017") { raw(fields: ["map_location", "ensembl.gene"]) } }')
+    assert data["gene"]["raw"] == {
+        "_id": "1017",
+        "map_location": "12q13.2",
+        "ensembl": [{"gene": "ENSG00000123374"}],
+    }
+    [post] = demo_mirror.requests("mygene")
+    assert post["body"]["fields"] == ["ensembl.gene", "map_location"]
+
+
+def test_a_failing_key_gets_its_own_error(gateway: Gateway, demo_mirror: MirrorServer) -> None:
+    demo_mirror.set_faults(
+        [{"kind": "status", "status": 503, "path": "^/hgnc/fetch/hgnc_id/HGNC:11998"}]
+    )
+    data = gateway.post('{ genes(ids: ["1017", "7157", "673"]) { symbol hgnc { symbol } } }')
+    assert data["data"]["genes"] == [
+        {"symbol": "CDK2", "hgnc": {"symbol": "CDK2"}},
+        {"symbol": "TP53", "hgnc": None},
+        {"symbol": "BRAF", "hgnc": {"symbol": "BRAF"}},
+    ]
+    [error] = data["errors"]
+    assert error["path"] == ["genes", 1, "hgnc"]
+    assert error["extensions"] == {"code": "UPSTREAM_UNAVAILABLE", "source": "hgnc", "status": 503}
