@@ -47,6 +47,7 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per upstream call is noise
     if args.command == "serve":
         settings = Settings() if args.source is None else Settings(source=args.source)
         uvicorn.run(create_app(settings), host=args.host, port=args.port)

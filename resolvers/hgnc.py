@@ -10,6 +10,7 @@ from typing import Any
 
 from aiodataloader import DataLoader
 
+from backends.hgnc_index import INDEXED_FIELDS
 from backends.sources import Backends
 from resolvers import gene as gene_resolvers
 from resolvers.context import Info
@@ -20,14 +21,16 @@ HGNCKey = tuple[str, str]
 """(field, value): an HGNC `/fetch` lookup."""
 
 AUTHORITATIVE_IN_INDEX = frozenset({"prev_symbol", "alias_symbol", "entrez_id", "ensembl_gene_id"})
-"""Index misses on these fields are final; a missed symbol or HGNC id may be a withdrawn entry,
-which the approved-only index does not hold, so those are fetched."""
+"""Index misses on these fields are final. A missed symbol or HGNC id may be a withdrawn entry,
+which the approved-only index does not hold, so `HGNCRecordsLoader` fetches those."""
 REPLACED_BY = re.compile(r"HGNC:\d+")
 
 
 class HGNCRecordsLoader(DataLoader[HGNCKey, list[Doc]]):
     """HGNC records by (field, value). HGNC has no batch route: by default one `/fetch` per distinct
     key, sent concurrently under the 10-per-second limit; in index mode, from the index."""
+
+    final_in_index: frozenset[str] = AUTHORITATIVE_IN_INDEX
 
     def __init__(self, backends: Backends) -> None:
         super().__init__()
@@ -43,7 +46,7 @@ class HGNCRecordsLoader(DataLoader[HGNCKey, list[Doc]]):
                 return [exc for _ in keys]
             for key in keys:
                 hits = index.lookup(*key)
-                if hits or (hits is not None and key[0] in AUTHORITATIVE_IN_INDEX):
+                if hits or (hits is not None and key[0] in self.final_in_index):
                     answers[key] = hits
         pending = [k for k in dict.fromkeys(keys) if k not in answers]
         fetched = await asyncio.gather(
@@ -53,8 +56,19 @@ class HGNCRecordsLoader(DataLoader[HGNCKey, list[Doc]]):
         return [answers[key] for key in keys]
 
 
+class ApprovedHGNCRecordsLoader(HGNCRecordsLoader):
+    """As `HGNCRecordsLoader`, but in index mode every miss is final: for the symbol checker,
+    which asks about withdrawn entries only for the symbols nothing approved explains."""
+
+    final_in_index = frozenset(INDEXED_FIELDS)
+
+
 def records_loader(info: Info) -> HGNCRecordsLoader:
     return info.context.loader(HGNCRecordsLoader, HGNCRecordsLoader)
+
+
+def approved_records_loader(info: Info) -> ApprovedHGNCRecordsLoader:
+    return info.context.loader(ApprovedHGNCRecordsLoader, ApprovedHGNCRecordsLoader)
 
 
 async def records_by(info: Info, field_name: str, value: str) -> list[Doc]:
@@ -96,12 +110,15 @@ def _approved(docs: list[Doc]) -> list[Doc]:
 
 
 async def check_symbols(info: Info, symbols: Sequence[str]) -> list[SymbolCheck]:
-    """HGNC's multi-symbol checker: approved, previous, alias, withdrawn or unknown, in order."""
-    loader = records_loader(info)
+    """HGNC's multi-symbol checker: approved, previous, alias, withdrawn or unknown, in order.
+
+    Default mode: one `/fetch/symbol` per symbol, plus previous- and alias-symbol fetches for those
+    that are not approved. Index mode: the index answers approved, previous and alias symbols; only
+    a symbol it cannot explain is fetched, to tell a withdrawn entry from an unknown symbol."""
+    loader = approved_records_loader(info)
     cleaned = [s.strip() for s in symbols]
-    by_symbol = dict(
-        zip(cleaned, await loader.load_many([("symbol", s) for s in cleaned]), strict=True)
-    )
+    found = await loader.load_many([("symbol", s) for s in cleaned])
+    by_symbol = dict(zip(cleaned, found, strict=True))
     open_symbols = [s for s in dict.fromkeys(cleaned) if not _approved(by_symbol[s])]
     prev, alias = await asyncio.gather(
         loader.load_many([("prev_symbol", s) for s in open_symbols]),
@@ -109,6 +126,10 @@ async def check_symbols(info: Info, symbols: Sequence[str]) -> list[SymbolCheck]
     )
     by_prev = dict(zip(open_symbols, prev, strict=True))
     by_alias = dict(zip(open_symbols, alias, strict=True))
+    unexplained = [s for s in open_symbols if not (by_symbol[s] or by_prev[s] or by_alias[s])]
+    if unexplained and info.context.backends.hgnc_index is not None:
+        withdrawn = await records_loader(info).load_many([("symbol", s) for s in unexplained])
+        by_symbol.update(zip(unexplained, withdrawn, strict=True))
     replacements = await _replacements(info, [d for s in open_symbols for d in by_symbol[s]])
     checks = []
     for symbol in cleaned:
