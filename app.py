@@ -15,20 +15,25 @@ import httpx
 from fastapi import FastAPI, Request
 from strawberry.fastapi import GraphQLRouter
 
-from backends.sources import Backends, build_backends, choose_kind
+from backends.sources import build_backends, choose_kind
+from genechem.cache import MemoryCache
+from genechem.cursors import CursorCodec
 from genechem.settings import Settings, get_settings
 from mirror.app import create_mirror_app
 from mirror.faults import rules_from_json
 from mirror.store import Dataset
 from resolvers.context import CALLS_HEADER, Context
+from resolvers.paging import Pager
 from schema import schema
 
 log = logging.getLogger("genechem")
 
 
 async def get_context(request: Request) -> Context:
-    backends: Backends = request.app.state.backends
-    return Context(backends, report_calls=bool(request.headers.get(CALLS_HEADER)))
+    state = request.app.state
+    return Context(
+        state.backends, state.pager, report_calls=bool(request.headers.get(CALLS_HEADER))
+    )
 
 
 def in_process_mirror(settings: Settings) -> httpx.ASGITransport:
@@ -47,6 +52,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         kind = await choose_kind(settings)
         transport = in_process_mirror(settings) if kind == "mirror" else None
         app.state.backends = build_backends(settings, kind, transport)
+        secret = settings.cursor_secret.get_secret_value().encode()
+        app.state.pager = Pager(CursorCodec(secret), MemoryCache())
         log.info("genechem ready: %s", app.state.backends.urls)
         try:
             yield

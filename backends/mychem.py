@@ -14,7 +14,6 @@ CHEMICAL_LIST_PATHS = (
     "drugbank.targets.actions",
     "drugbank.groups",
     "drugbank.synonyms",
-    "drugbank.indication",
     "chembl.drug_indications",
     "chembl.drug_mechanisms",
     "chembl.atc_classifications",

@@ -2,6 +2,9 @@
 
     GenechemError                    code INTERNAL_ERROR
     +-- InvalidInput                 code INVALID_INPUT     (an argument the gateway rejects)
+    |   +-- InvalidCursor            code INVALID_CURSOR    (forged, altered, foreign or garbage)
+    |   +-- ResultWindowExceeded     code RESULT_WINDOW_EXCEEDED (offset paging past 10,000 hits)
+    +-- CursorExpired                code CURSOR_EXPIRED    (the upstream scroll behind it ended)
     +-- UpstreamError                (a REST service failed; names `source` and `status`)
         +-- UpstreamNotFound         code NOT_FOUND
         +-- UpstreamInvalidQuery     code INVALID_QUERY     (a 400 with the service's reason)
@@ -43,6 +46,24 @@ class InvalidInput(GenechemError):
     """An argument the gateway rejects before calling any service."""
 
     code = "INVALID_INPUT"
+
+
+class InvalidCursor(InvalidInput):
+    """A cursor the gateway did not issue, altered, of another search, or garbage."""
+
+    code = "INVALID_CURSOR"
+
+
+class ResultWindowExceeded(InvalidInput):
+    """Offset paging cannot go past the services' 10,000-hit window."""
+
+    code = "RESULT_WINDOW_EXCEEDED"
+
+
+class CursorExpired(GenechemError):
+    """The upstream scroll a cursor points into has expired: the client must search again."""
+
+    code = "CURSOR_EXPIRED"
 
 
 class UpstreamError(GenechemError):

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import secrets
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 SourceMode = Literal["auto", "live", "mirror"]
@@ -42,6 +43,11 @@ class Settings(BaseSettings):
     retry_timeout: float = Field(60.0, gt=0, description="Budget for one request and its retries.")
     max_concurrency: int = Field(16, ge=1, description="Concurrent requests per upstream service.")
     hgnc_rate_limit: float = Field(10.0, gt=0, description="HGNC requests per second, per process.")
+    cursor_secret: SecretStr = Field(
+        default_factory=lambda: SecretStr(secrets.token_hex(32)),
+        description="Key that signs pagination cursors. Set the same value on every replica; "
+        "the default, random per process, makes cursors invalid after a restart.",
+    )
     hgnc_index: bool = Field(
         False, description="Load every approved HGNC record once and index it."
     )

@@ -9,8 +9,10 @@ from typing import Any
 from strawberry.types.nodes import Selection
 
 from backends.shapes import as_list
+from genechem.cursors import fingerprint
 from resolvers.context import Info
 from resolvers.loaders import BatchByIdLoader, BatchQueryLoader, FieldsKey
+from resolvers.paging import Window, slice_items
 from resolvers.projection import child_selections, own_selections, upstream_fields
 
 Doc = dict[str, Any]
@@ -49,6 +51,8 @@ CHEMICAL_FIELDS: dict[str, tuple[str, ...]] = {
 }
 """The MyChem.info fields each `Chemical` field reads (projection pushdown)."""
 
+LINK_MATCHES = 1000
+"""Matches per term asked of a batch query (the services' cap; their default is only 10)."""
 TARGET_SCOPES = ("drugbank.targets.uniprot", "drugcentral.bioactivity.uniprot.uniprot_id")
 TARGET_FIELDS = frozenset({"drugbank.targets", "drugcentral.bioactivity"})
 
@@ -139,7 +143,9 @@ async def chemicals_targeting(
     loader = info.context.loader(
         ChemicalsByTargetLoader,
         lambda b: ChemicalsByTargetLoader(
-            lambda terms, fields: b.mychem.query_many(terms, scopes=TARGET_SCOPES, fields=fields),
+            lambda terms, fields: b.mychem.query_many(
+                terms, scopes=TARGET_SCOPES, fields=fields, size=LINK_MATCHES
+            ),
             always=TARGET_FIELDS,
         ),
     )
@@ -159,8 +165,12 @@ async def chemicals_targeting(
     return out
 
 
-def target_gene_selections(info: Info) -> list[Selection]:
-    return child_selections(own_selections(info), "gene")
+def targets_page(
+    info: Info, chemical_doc: Doc, claims: list[TargetClaim], first: int | None, after: str | None
+) -> Window:
+    """A connection page over a chemical's targets; cursors bound to the chemical."""
+    key = fingerprint("targets", {"parent": str(chemical_doc.get("_id"))})
+    return slice_items(info.context.pager.codec, key, claims, first, after)
 
 
 @dataclass

@@ -9,6 +9,7 @@ import strawberry
 from strawberry.fastapi import BaseContext
 
 from backends.sources import Backends
+from resolvers.paging import Pager
 
 CALLS_HEADER = "x-genechem-upstream-calls"
 """Send this request header (any non-empty value) to get `extensions.upstream` in the response:
@@ -20,9 +21,10 @@ LoaderT = TypeVar("LoaderT")
 class Context(BaseContext):
     """Created for every GraphQL request by `app.get_context`; loaders live as long as it does."""
 
-    def __init__(self, backends: Backends, *, report_calls: bool = False) -> None:
+    def __init__(self, backends: Backends, pager: Pager, *, report_calls: bool = False) -> None:
         super().__init__()
         self.backends = backends
+        self.pager = pager
         self.report_calls = report_calls
         self._loaders: dict[type[Any], Any] = {}
 

@@ -8,11 +8,13 @@ from typing import Any
 
 from backends.mygene import taxid_of
 from backends.shapes import as_list
+from genechem.cursors import fingerprint
 from genechem.errors import InvalidInput
 from resolvers import chemical as chemical_resolvers
 from resolvers import hgnc as hgnc_resolvers
 from resolvers.context import Info
 from resolvers.loaders import BatchByIdLoader, BatchQueryLoader, FieldsKey
+from resolvers.paging import Window, slice_items
 from resolvers.projection import child_selections, own_selections, upstream_fields
 
 Doc = dict[str, Any]
@@ -46,10 +48,12 @@ GENE_FIELDS: dict[str, tuple[str, ...]] = {
 }
 """The MyGene.info fields each `Gene` field reads (projection pushdown)."""
 
-ORTHOLOG_SCOPES = ("entrezgene", "MGI", "RGD", "ensembl.gene")
-"""Where an ortholog reference is looked up: HomoloGene gives Entrez ids, PANTHER gives MGI, RGD
-or Ensembl ids."""
-PANTHER_ID_KEYS = {"MGI": "MGI:", "RGD": "", "Ensembl": ""}
+LINK_MATCHES = 1000
+"""Matches per term asked of a batch query (the services' cap; their default is only 10)."""
+ORTHOLOG_SCOPES = ("entrezgene", "HGNC", "MGI", "RGD", "ZFIN", "ensembl.gene")
+"""Where an ortholog reference is looked up: HomoloGene gives Entrez ids, PANTHER gives HGNC, MGI,
+RGD, ZFIN or Ensembl ids."""
+PANTHER_ID_KEYS = {"HGNC": "", "MGI": "MGI:", "RGD": "", "ZFIN": "", "Ensembl": ""}
 """PANTHER ortholog id keys resolvable in MyGene.info, with the prefix MyGene's own field uses."""
 
 
@@ -139,7 +143,9 @@ async def orthologs_of(info: Info, doc: Doc, species: Sequence[str] | None) -> l
     loader = info.context.loader(
         GenesByOrthologRefLoader,
         lambda b: GenesByOrthologRefLoader(
-            lambda terms, fields: b.mygene.query_many(terms, scopes=ORTHOLOG_SCOPES, fields=fields),
+            lambda terms, fields: b.mygene.query_many(
+                terms, scopes=ORTHOLOG_SCOPES, fields=fields, size=LINK_MATCHES
+            ),
             always=frozenset({"taxid"}),
         ),
     )
@@ -158,7 +164,9 @@ async def genes_by_uniprot(info: Info, accession: str, fields: frozenset[str]) -
     loader = info.context.loader(
         GenesByUniprotLoader,
         lambda b: GenesByUniprotLoader(
-            lambda terms, f: b.mygene.query_many(terms, scopes=["uniprot.Swiss-Prot"], fields=f)
+            lambda terms, f: b.mygene.query_many(
+                terms, scopes=["uniprot.Swiss-Prot"], fields=f, size=LINK_MATCHES
+            )
         ),
     )
     docs: list[Doc] = await loader.load(FieldsKey(accession, fields))
@@ -182,14 +190,29 @@ async def chemicals_targeting(info: Info, gene_doc: Doc) -> list[Targeting]:
     accessions = as_list(uniprot.get("Swiss-Prot")) if isinstance(uniprot, dict) else []
     if not accessions:
         return []
-    selections = own_selections(info)
+    selections = child_selections(child_selections(own_selections(info), "edges"), "node")
     found = await chemical_resolvers.chemicals_targeting(
         info, [str(a) for a in accessions], selections
     )
-    return [
+    targeting = [
         Targeting(chemical=doc, uniprot=acc, actions=actions, sources=sources)
         for doc, acc, actions, sources in found
     ]
+    return sorted(targeting, key=lambda t: (str(t.chemical.get("_id")), t.uniprot))
+
+
+def link_page(
+    info: Info,
+    parent: Doc,
+    link: str,
+    items: list[Any],
+    *,
+    first: int | None,
+    after: str | None,
+) -> Window:
+    """A connection page over a link's items; cursors are bound to the parent and the link."""
+    key = fingerprint(link, {"parent": str(parent.get("_id"))})
+    return slice_items(info.context.pager.codec, key, items, first, after)
 
 
 @dataclass

@@ -130,7 +130,9 @@ async def check_symbols(info: Info, symbols: Sequence[str]) -> list[SymbolCheck]
     if unexplained and info.context.backends.hgnc_index is not None:
         withdrawn = await records_loader(info).load_many([("symbol", s) for s in unexplained])
         by_symbol.update(zip(unexplained, withdrawn, strict=True))
-    replacements = await _replacements(info, [d for s in open_symbols for d in by_symbol[s]])
+    # A symbol of a withdrawn entry (its own, a previous one or an alias) leads to that entry.
+    retired = {s: by_symbol[s] or by_prev[s] or by_alias[s] for s in open_symbols}
+    replacements = await _replacements(info, [d for docs in retired.values() for d in docs])
     checks = []
     for symbol in cleaned:
         own = by_symbol[symbol]
@@ -140,9 +142,10 @@ async def check_symbols(info: Info, symbols: Sequence[str]) -> list[SymbolCheck]
             checks.append(SymbolCheck(symbol, "PREVIOUS_SYMBOL", _approved(by_prev[symbol])))
         elif _approved(by_alias[symbol]):
             checks.append(SymbolCheck(symbol, "ALIAS_SYMBOL", _approved(by_alias[symbol])))
-        elif own:
-            current = [r for d in own for r in replacements.get(str(d.get("hgnc_id")), [])]
-            checks.append(SymbolCheck(symbol, "WITHDRAWN", current, withdrawn=own))
+        elif retired[symbol]:
+            entries = retired[symbol]
+            current = [r for d in entries for r in replacements.get(str(d.get("hgnc_id")), [])]
+            checks.append(SymbolCheck(symbol, "WITHDRAWN", current, withdrawn=entries))
         else:
             checks.append(SymbolCheck(symbol, "UNKNOWN"))
     return checks

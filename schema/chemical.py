@@ -9,8 +9,11 @@ import strawberry
 from resolvers import chemical as chemical_resolvers
 from resolvers import gene as gene_resolvers
 from resolvers.context import Info
+from resolvers.paging import Window
 from resolvers.projection import upstream_fields
 from schema import gene as gene_schema
+from schema.connections import AFTER_DOC, MAX_FIRST_DOC, Facet, PageInfo, facet, page_info
+from schema.node import Node, to_global_id
 from schema.resolution import ResolutionStatus
 from schema.scalars import JSON
 from schema.values import at, integer, number, objects, project, text, texts
@@ -209,18 +212,35 @@ def _drugcentral(section: Doc) -> DrugCentralSection:
     )
 
 
+@strawberry.type(description="A target of a chemical in a page of targets.")
+class ChemicalTargetEdge:
+    cursor: str = strawberry.field(description="Opaque cursor of this edge, for `after`.")
+    node: ChemicalTarget = strawberry.field(description="The target.")
+
+
+@strawberry.type(description="A page of a chemical's targets (Relay connection).")
+class ChemicalTargetConnection:
+    edges: list[ChemicalTargetEdge] = strawberry.field(description="Targets, in source order.")
+    page_info: PageInfo = strawberry.field(description="Cursors and whether more pages exist.")
+    total_count: int = strawberry.field(description="Number of targets recorded.")
+
+
 @strawberry.type(
     description="A chemical or drug, from MyChem.info v1 (DrugBank, ChEMBL, ChEBI, ...)."
 )
-class Chemical:
+class Chemical(Node):
     doc: strawberry.Private[Doc]
+
+    @strawberry.field(description="Global id (Relay); `chemicalId` is MyChem.info's own id.")
+    def id(self) -> strawberry.ID:
+        return to_global_id("Chemical", str(self.doc["_id"]))
 
     @strawberry.field(
         description="MyChem.info id: the InChIKey where the compound has one, else a "
         "source id (e.g. a DrugBank id for a biologic)."
     )
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(str(self.doc["_id"]))
+    def chemical_id(self) -> str:
+        return str(self.doc["_id"])
 
     @strawberry.field(
         description="Preferred name, by one rule: the DrugBank name, else the ChEMBL "
@@ -340,7 +360,10 @@ class Chemical:
             for s in objects(self.doc.get("unii"))
         ]
 
-    @strawberry.field(description="The source document's fields as MyChem.info returns them.")
+    @strawberry.field(
+        description="The source document's fields as MyChem.info returns them, except that "
+        "sections and fields that are a value or a list are always lists here."
+    )
     def raw(
         self,
         fields: Annotated[
@@ -353,21 +376,35 @@ class Chemical:
         return JSON(project(self.doc, fields))
 
     @strawberry.field(
-        description="Targets recorded by DrugBank and DrugCentral, each with its "
-        "gene in MyGene.info."
+        description="Targets recorded by DrugBank and DrugCentral, each with its gene in "
+        "MyGene.info (one MyGene.info call for every target of the request)."
     )
-    def targets(self) -> list[ChemicalTarget]:
-        return [
-            ChemicalTarget(
-                uniprot=c.uniprot,
-                gene_name=c.gene_name,
-                name=c.name,
-                actions=c.actions,
-                organism=c.organism,
-                source=c.source,
-            )
-            for c in chemical_resolvers.target_claims(self.doc)
-        ]
+    def targets(
+        self,
+        info: Info,
+        first: Annotated[int | None, strawberry.argument(description=MAX_FIRST_DOC)] = None,
+        after: Annotated[str | None, strawberry.argument(description=AFTER_DOC)] = None,
+    ) -> ChemicalTargetConnection:
+        claims = chemical_resolvers.target_claims(self.doc)
+        window = chemical_resolvers.targets_page(info, self.doc, claims, first, after)
+        return ChemicalTargetConnection(
+            edges=[
+                ChemicalTargetEdge(
+                    cursor=cursor,
+                    node=ChemicalTarget(
+                        uniprot=c.uniprot,
+                        gene_name=c.gene_name,
+                        name=c.name,
+                        actions=c.actions,
+                        organism=c.organism,
+                        source=c.source,
+                    ),
+                )
+                for cursor, c in zip(window.cursors, window.hits, strict=True)
+            ],
+            page_info=page_info(window),
+            total_count=window.total,
+        )
 
 
 @strawberry.type(description="What one input term of `resolveChemicals` matched.")
@@ -377,11 +414,10 @@ class ChemicalResolution:
     matches: list[Chemical] = strawberry.field(description="Every chemical the term matched.")
 
 
-@strawberry.type(
-    description="A chemical that targets a gene's protein: every `Chemical` field, plus what the "
-    "sources say it does to that target."
-)
-class GeneChemical(Chemical):
+@strawberry.type(description="A chemical that targets one of a gene's proteins.")
+class GeneChemicalEdge:
+    cursor: str = strawberry.field(description="Opaque cursor of this edge, for `after`.")
+    node: Chemical = strawberry.field(description="The chemical.")
     actions: list[str] = strawberry.field(
         description="What the chemical does to the target (`inhibitor`, `antagonist`, ...), as the "
         "sources record it; empty when they do not say."
@@ -391,4 +427,71 @@ class GeneChemical(Chemical):
     )
     target_uniprot: str = strawberry.field(
         description="The gene's UniProt accession the interaction is recorded for."
+    )
+
+
+@strawberry.type(description="A page of the chemicals targeting a gene (Relay connection).")
+class GeneChemicalConnection:
+    edges: list[GeneChemicalEdge] = strawberry.field(
+        description="Chemicals, in a stable order (by MyChem.info id)."
+    )
+    page_info: PageInfo = strawberry.field(description="Cursors and whether more pages exist.")
+    total_count: int = strawberry.field(description="Number of chemicals targeting the gene.")
+
+
+def gene_chemical_connection(window: Window) -> GeneChemicalConnection:
+    return GeneChemicalConnection(
+        edges=[
+            GeneChemicalEdge(
+                cursor=cursor,
+                node=Chemical(doc=t.chemical),
+                actions=t.actions,
+                claim_sources=t.sources,
+                target_uniprot=t.uniprot,
+            )
+            for cursor, t in zip(window.cursors, window.hits, strict=True)
+        ],
+        page_info=page_info(window),
+        total_count=window.total,
+    )
+
+
+@strawberry.type(description="A chemical in a search result.")
+class ChemicalEdge:
+    cursor: str = strawberry.field(description="Opaque cursor of this edge, for `after`.")
+    node: Chemical | None = strawberry.field(
+        description="The chemical; null only if it vanished from the service while paging."
+    )
+
+
+@strawberry.type(description="Facets of a chemical search: counts over every hit.")
+class ChemicalFacets:
+    drugbank_groups: Facet | None = strawberry.field(description="Hits per DrugBank group.")
+    chembl_max_phase: Facet | None = strawberry.field(description="Hits per ChEMBL max phase.")
+
+
+@strawberry.type(description="A page of chemicals (Relay connection).")
+class ChemicalConnection:
+    edges: list[ChemicalEdge] = strawberry.field(
+        description="The chemicals of this page, in order."
+    )
+    page_info: PageInfo = strawberry.field(description="Cursors and whether more pages exist.")
+    total_count: int = strawberry.field(description="Number of hits of the whole search.")
+    facets: ChemicalFacets | None = strawberry.field(
+        description="Counts per DrugBank group and ChEMBL max phase over all hits."
+    )
+
+
+def chemical_connection(docs: list[Doc | None], window: Window) -> ChemicalConnection:
+    return ChemicalConnection(
+        edges=[
+            ChemicalEdge(cursor=c, node=Chemical(doc=d) if d else None)
+            for c, d in zip(window.cursors, docs, strict=True)
+        ],
+        page_info=page_info(window),
+        total_count=window.total,
+        facets=ChemicalFacets(
+            drugbank_groups=facet(window.facets, "drugbank.groups"),
+            chembl_max_phase=facet(window.facets, "chembl.max_phase"),
+        ),
     )

@@ -10,14 +10,17 @@ from backends.mygene import TAXID_SPECIES
 from genechem.errors import InvalidInput
 from resolvers import gene as gene_resolvers
 from resolvers.context import Info
+from resolvers.paging import Window
 from schema import chemical as chemical_schema
 from schema import hgnc as hgnc_schema
+from schema.connections import AFTER_DOC, MAX_FIRST_DOC, Facet, PageInfo, facet, page_info
+from schema.node import Node, to_global_id
 from schema.resolution import ResolutionStatus
 from schema.scalars import JSON
-from schema.values import first, integer, integers, objects, project, text, texts
+from schema.values import first, integer, objects, project, text, texts
 
 if TYPE_CHECKING:
-    from schema.chemical import GeneChemical
+    from schema.chemical import GeneChemicalConnection
     from schema.hgnc import HGNCRecord
 
 Doc = dict[str, Any]
@@ -65,7 +68,10 @@ class GOAnnotation:
     term: str | None = strawberry.field(description="GO term name.")
     evidence: str | None = strawberry.field(description="Evidence code, e.g. `IDA`, `IEA`.")
     qualifiers: list[str] = strawberry.field(description="Qualifiers, e.g. `NOT`, `enables`.")
-    pubmed_ids: list[int] = strawberry.field(description="PubMed ids supporting the annotation.")
+    pubmed_ids: list[str] = strawberry.field(
+        description="PubMed ids supporting the annotation, as text: the source holds values "
+        "beyond GraphQL's 32-bit Int (e.g. two ids run together), passed on as given."
+    )
 
 
 @strawberry.type(description="Gene Ontology annotations by aspect.")
@@ -96,7 +102,7 @@ def _go(entries: Any) -> list[GOAnnotation]:
             term=text(e.get("term")),
             evidence=text(e.get("evidence")),
             qualifiers=texts(e.get("qualifier")),
-            pubmed_ids=integers(e.get("pubmed")),
+            pubmed_ids=texts(e.get("pubmed")),
         )
         for e in objects(entries)
         if e.get("id")
@@ -104,15 +110,19 @@ def _go(entries: Any) -> list[GOAnnotation]:
 
 
 @strawberry.type(description="A gene, from MyGene.info v3 (NCBI Gene and Ensembl, every species).")
-class Gene:
+class Gene(Node):
     doc: strawberry.Private[Doc]
+
+    @strawberry.field(description="Global id (Relay); `geneId` is MyGene.info's own id.")
+    def id(self) -> strawberry.ID:
+        return to_global_id("Gene", str(self.doc["_id"]))
 
     @strawberry.field(
         description="MyGene.info id: the NCBI Entrez Gene id, or the Ensembl gene id for genes "
         "that have no Entrez id."
     )
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(str(self.doc["_id"]))
+    def gene_id(self) -> str:
+        return str(self.doc["_id"])
 
     @strawberry.field(
         description="NCBI Entrez Gene id (`entrezgene`); null for Ensembl-only genes."
@@ -297,9 +307,9 @@ class Gene:
         return hgnc_schema.HGNCRecord(doc=doc) if doc else None
 
     @strawberry.field(
-        description="Orthologs of this gene in other species, from HomoloGene groups and PANTHER "
-        "least-diverged orthologs (MGI, RGD, Ensembl ids), fetched in one MyGene.info call for "
-        "every gene of the request."
+        description="Orthologs of this gene in other species: its HomoloGene group and its "
+        "PANTHER orthologs of every type (least diverged and others, named by HGNC, MGI, RGD, "
+        "ZFIN or Ensembl ids), fetched in one MyGene.info call for every gene of the request."
     )
     async def orthologs(
         self,
@@ -317,19 +327,20 @@ class Gene:
 
     @strawberry.field(
         description="Chemicals whose recorded targets include this gene's Swiss-Prot proteins "
-        "(MyChem.info: DrugBank targets and DrugCentral bioactivities), one MyChem.info call for "
-        "every gene of the request."
+        "(MyChem.info: DrugBank targets and DrugCentral bioactivities), each edge with what the "
+        "chemical does to the target. One MyChem.info call for every gene of the request."
     )
     async def chemicals(
-        self, info: Info
-    ) -> list[Annotated[GeneChemical, strawberry.lazy("schema.chemical")]]:
+        self,
+        info: Info,
+        first: Annotated[int | None, strawberry.argument(description=MAX_FIRST_DOC)] = None,
+        after: Annotated[str | None, strawberry.argument(description=AFTER_DOC)] = None,
+    ) -> Annotated[GeneChemicalConnection, strawberry.lazy("schema.chemical")]:
         found = await gene_resolvers.chemicals_targeting(info, self.doc)
-        return [
-            chemical_schema.GeneChemical(
-                doc=t.chemical, actions=t.actions, claim_sources=t.sources, target_uniprot=t.uniprot
-            )
-            for t in found
-        ]
+        window = gene_resolvers.link_page(
+            info, self.doc, "chemicals", found, first=first, after=after
+        )
+        return chemical_schema.gene_chemical_connection(window)
 
 
 @strawberry.type(description="What one input term of `resolveGenes` matched.")
@@ -337,3 +348,43 @@ class GeneResolution:
     term: str = strawberry.field(description="The input term, as given.")
     status: ResolutionStatus = strawberry.field(description="FOUND, NOT_FOUND or AMBIGUOUS.")
     matches: list[Gene] = strawberry.field(description="Every gene the term matched.")
+
+
+@strawberry.type(description="A gene in a search result.")
+class GeneEdge:
+    cursor: str = strawberry.field(description="Opaque cursor of this edge, for `after`.")
+    node: Gene | None = strawberry.field(
+        description="The gene; null only if it vanished from the service between paging and fetch."
+    )
+
+
+@strawberry.type(description="Facets of a gene search: counts over every hit, not just this page.")
+class GeneFacets:
+    species: Facet | None = strawberry.field(description="Hits per NCBI taxid (`taxid`).")
+    type_of_gene: Facet | None = strawberry.field(description="Hits per gene type.")
+
+
+@strawberry.type(description="A page of genes (Relay connection).")
+class GeneConnection:
+    edges: list[GeneEdge] = strawberry.field(description="The genes of this page, in order.")
+    page_info: PageInfo = strawberry.field(description="Cursors and whether more pages exist.")
+    total_count: int = strawberry.field(description="Number of hits of the whole search.")
+    facets: GeneFacets | None = strawberry.field(
+        description="Counts per species and gene type over all hits; selecting it costs nothing "
+        "extra on offset pages and one service call on scroll pages."
+    )
+
+
+def gene_connection(docs: list[Doc | None], window: Window) -> GeneConnection:
+    return GeneConnection(
+        edges=[
+            GeneEdge(cursor=c, node=Gene(doc=d) if d else None)
+            for c, d in zip(window.cursors, docs, strict=True)
+        ],
+        page_info=page_info(window),
+        total_count=window.total,
+        facets=GeneFacets(
+            species=facet(window.facets, "taxid"),
+            type_of_gene=facet(window.facets, "type_of_gene"),
+        ),
+    )

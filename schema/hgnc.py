@@ -10,7 +10,10 @@ import strawberry
 
 from resolvers import hgnc as hgnc_resolvers
 from resolvers.context import Info
+from resolvers.paging import Window
 from schema import gene as gene_schema
+from schema.connections import PageInfo, page_info
+from schema.node import Node, to_global_id
 from schema.scalars import JSON
 from schema.values import integer, integers, project, text, texts
 
@@ -27,8 +30,12 @@ class GeneGroup:
 
 
 @strawberry.type(description="An HGNC record from HGNC REST: a human gene's approved nomenclature.")
-class HGNCRecord:
+class HGNCRecord(Node):
     doc: strawberry.Private[Doc]
+
+    @strawberry.field(description="Global id (Relay); `hgncId` is HGNC's own id.")
+    def id(self) -> strawberry.ID:
+        return to_global_id("HGNCRecord", str(self.doc.get("hgnc_id")))
 
     @strawberry.field(description="HGNC id, e.g. `HGNC:1097`.")
     def hgnc_id(self) -> str:
@@ -133,9 +140,9 @@ class HGNCRecord:
     def ccds_ids(self) -> list[str]:
         return texts(self.doc.get("ccds_id"))
 
-    @strawberry.field(description="PubMed ids of key publications.")
-    def pubmed_ids(self) -> list[int]:
-        return integers(self.doc.get("pubmed_id"))
+    @strawberry.field(description="PubMed ids of key publications, as text (as in `Gene.go`).")
+    def pubmed_ids(self) -> list[str]:
+        return texts(self.doc.get("pubmed_id"))
 
     @strawberry.field(description="Orphanet id, when HGNC records one.")
     def orphanet_id(self) -> int | None:
@@ -183,4 +190,35 @@ class SymbolCheck:
     )
     withdrawn: list[HGNCRecord] = strawberry.field(
         description="The withdrawn entries the symbol names, when it is withdrawn."
+    )
+
+
+@strawberry.type(description="An HGNC record in a search result.")
+class HGNCRecordEdge:
+    cursor: str = strawberry.field(description="Opaque cursor of this edge, for `after`.")
+    node: HGNCRecord | None = strawberry.field(
+        description="The full record; null only if HGNC no longer has it."
+    )
+    score: float | None = strawberry.field(description="HGNC's relevance score for the match.")
+
+
+@strawberry.type(description="A page of HGNC search results (Relay connection).")
+class HGNCRecordConnection:
+    edges: list[HGNCRecordEdge] = strawberry.field(description="Matches, best first.")
+    page_info: PageInfo = strawberry.field(description="Cursors and whether more pages exist.")
+    total_count: int = strawberry.field(description="Number of matches of the whole search.")
+
+
+def hgnc_record_connection(docs: list[Doc | None], window: Window) -> HGNCRecordConnection:
+    return HGNCRecordConnection(
+        edges=[
+            HGNCRecordEdge(
+                cursor=cursor,
+                node=HGNCRecord(doc=doc) if doc else None,
+                score=hit.get("score"),
+            )
+            for cursor, doc, hit in zip(window.cursors, docs, window.hits, strict=True)
+        ],
+        page_info=page_info(window),
+        total_count=window.total,
     )

@@ -11,7 +11,13 @@ Doc = dict[str, Any]
 
 
 def text(value: Any) -> str | None:
-    return None if value is None or value == "" else str(value)
+    """A single text value. Where a source has a list for a field that is single by nature, its
+    first value; an object is not text (None)."""
+    if isinstance(value, list):
+        return next((t for t in (text(v) for v in value) if t is not None), None)
+    if value is None or value == "" or isinstance(value, dict):
+        return None
+    return str(value)
 
 
 def texts(value: Any) -> list[str]:

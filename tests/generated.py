@@ -12,13 +12,18 @@ from mirror.store import Dataset
 SPECIES = ((9606, "HUMAN"), (10090, "Mouse"), (10116, "Rat"))
 
 
-def generated_genes(count: int, *, start_id: int = 900_000_000) -> list[dict[str, Any]]:
-    """`count` gene documents with ids `start_id`, `start_id + 1`, ... over three species.
+def generated_genes(
+    count: int,
+    *,
+    start_id: int = 900_000_000,
+    species: tuple[tuple[int, str], ...] = SPECIES,
+) -> list[dict[str, Any]]:
+    """`count` gene documents with ids `start_id`, `start_id + 1`, ..., cycling over `species`.
 
     Every fifth gene has a single `alias` string (the others a list), like the real service."""
     genes = []
     for n in range(count):
-        taxid, prefix = SPECIES[n % 3]
+        taxid, prefix = species[n % len(species)]
         gene_id = start_id + n
         symbol = f"{prefix}G{n}"
         genes.append(

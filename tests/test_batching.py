@@ -23,7 +23,7 @@ query Linked($ids: [ID!]!) {
     symbol
     hgnc { name prevSymbols }
     orthologs(species: ["mouse"]) { symbol }
-    chemicals { name }
+    chemicals { edges { node { name } } }
   }
 }
 """
@@ -61,7 +61,7 @@ def test_hundred_genes_cost_one_call_per_source_and_level(linked_mirror: MirrorS
     assert [g["symbol"] for g in genes] == [f"GC{i}" for i in range(100)]
     assert genes[7]["hgnc"] == {"name": "generated linked gene 7", "prevSymbols": ["OLDGC7"]}
     assert genes[7]["orthologs"] == [{"symbol": "Gc7"}]
-    assert genes[7]["chemicals"] == [{"name": "generated drug 0"}]
+    assert genes[7]["chemicals"] == {"edges": [{"node": {"name": "generated drug 0"}}]}
     counted = calls(linked_mirror)
     assert counted[("mygene", "POST", "gene")] == 1
     assert counted[("mygene", "POST", "query")] == 1
@@ -98,7 +98,7 @@ def test_projection_asks_only_for_the_fields_the_query_reads(
 ) -> None:
     gateway.data(
         '{ gene(id: "1017") { symbol uniprot { swissProt } orthologs(species: ["mouse"]) '
-        "{ name } chemicals { name } } }"
+        "{ name } chemicals { edges { node { name } } } } }"
     )
     by_path = {r["path"]: r for r in demo_mirror.requests()}
     assert by_path["/mygene/v3/gene"]["body"]["fields"] == [

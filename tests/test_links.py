@@ -8,13 +8,14 @@ from tests.gateway import Gateway
 
 def test_gene_links_to_its_hgnc_record_and_back(gateway: Gateway) -> None:
     data = gateway.data(
-        '{ gene(id: "1017") { symbol hgnc { hgncId symbol status entrezId gene { id symbol } } } }'
+        '{ gene(id: "1017") { symbol hgnc { hgncId symbol status entrezId '
+        "gene { geneId symbol } } } }"
     )
     record = data["gene"]["hgnc"]
     assert record["hgncId"] == "HGNC:1771"
     assert record["symbol"] == "CDK2"
     assert record["status"] == "Approved"
-    assert record["gene"] == {"id": "1017", "symbol": "CDK2"}
+    assert record["gene"] == {"geneId": "1017", "symbol": "CDK2"}
 
 
 def test_mouse_gene_has_no_hgnc_record(gateway: Gateway) -> None:
@@ -44,9 +45,12 @@ def test_unknown_species_is_a_clear_error(gateway: Gateway) -> None:
 
 def test_chemicals_targeting_a_gene_with_actions(gateway: Gateway) -> None:
     data = gateway.data(
-        '{ gene(id: "1956") { symbol chemicals { name actions claimSources targetUniprot } } }'
+        '{ gene(id: "1956") { symbol chemicals { totalCount edges { node { name } actions '
+        "claimSources targetUniprot } } } }"
     )
-    chemicals = {c["name"]: c for c in data["gene"]["chemicals"]}
+    edges = data["gene"]["chemicals"]["edges"]
+    assert data["gene"]["chemicals"]["totalCount"] == len(edges)
+    chemicals = {e["node"]["name"]: e for e in edges}
     assert {"Erlotinib", "Gefitinib"} <= set(chemicals)
     erlotinib = chemicals["Erlotinib"]
     assert erlotinib["actions"] == ["inhibitor"]
@@ -56,13 +60,15 @@ def test_chemicals_targeting_a_gene_with_actions(gateway: Gateway) -> None:
 
 def test_chemical_targets_link_to_genes(gateway: Gateway) -> None:
     data = gateway.data(
-        '{ chemical(id: "DB01259") { name targets { uniprot geneName actions source '
-        "gene { id symbol } } } }"
+        '{ chemical(id: "DB01259") { name targets { totalCount edges { node { uniprot geneName '
+        "actions source gene { geneId symbol } } } } } }"
     )
-    targets = {t["uniprot"]: t for t in data["chemical"]["targets"]}
-    assert targets["P00533"]["gene"] == {"id": "1956", "symbol": "EGFR"}
-    assert targets["P04626"]["gene"] == {"id": "2064", "symbol": "ERBB2"}
+    edges = data["chemical"]["targets"]["edges"]
+    targets = {e["node"]["uniprot"]: e["node"] for e in edges}
+    assert targets["P00533"]["gene"] == {"geneId": "1956", "symbol": "EGFR"}
+    assert targets["P04626"]["gene"] == {"geneId": "2064", "symbol": "ERBB2"}
     assert all(t["source"] == "drugbank" for t in targets.values())
+    assert data["chemical"]["targets"]["totalCount"] == len(edges)
 
 
 def test_hgnc_record_lookups_by_each_identifier(gateway: Gateway) -> None:
@@ -92,22 +98,22 @@ def test_genes_keep_input_order_with_nulls(gateway: Gateway) -> None:
 def test_resolve_genes_reports_found_not_found_and_ambiguous(gateway: Gateway) -> None:
     data = gateway.data(
         '{ resolveGenes(terms: ["CDK2", "NOSUCH", "1017"], scopes: ["symbol", "entrezgene"]) '
-        "{ term status matches { id taxid } } }"
+        "{ term status matches { geneId taxid } } }"
     )
     cdk2, missing, by_id = data["resolveGenes"]
     assert cdk2["status"] == "AMBIGUOUS"  # human, mouse and rat Cdk2 share the symbol
     assert {m["taxid"] for m in cdk2["matches"]} == {9606, 10090, 10116}
     assert missing == {"term": "NOSUCH", "status": "NOT_FOUND", "matches": []}
     assert by_id["status"] == "FOUND"
-    assert by_id["matches"] == [{"id": "1017", "taxid": 9606}]
+    assert by_id["matches"] == [{"geneId": "1017", "taxid": 9606}]
 
 
 def test_resolve_genes_with_species(gateway: Gateway) -> None:
     data = gateway.data(
         '{ resolveGenes(terms: ["CDK2"], scopes: ["symbol"], species: ["human"]) '
-        "{ status matches { id } } }"
+        "{ status matches { geneId } } }"
     )
-    assert data["resolveGenes"] == [{"status": "FOUND", "matches": [{"id": "1017"}]}]
+    assert data["resolveGenes"] == [{"status": "FOUND", "matches": [{"geneId": "1017"}]}]
 
 
 def test_resolve_chemicals_by_name(gateway: Gateway) -> None:

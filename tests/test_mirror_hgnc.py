@@ -13,7 +13,7 @@ import pytest
 from starlette.applications import Starlette
 
 from mirror.app import create_mirror_app
-from mirror.hgnc.fields import DEFAULT_LAST_MODIFIED, RECORD_FIELDS, SEARCHABLE_FIELDS
+from mirror.hgnc.fields import RECORD_FIELDS, SEARCHABLE_FIELDS
 from mirror.hgnc.records import BIG_RESULT, HgncRecords
 from mirror.hgnc.render import Format
 from mirror.store import Dataset
@@ -113,12 +113,12 @@ def test_info_reports_count_fields_and_last_modified(hgnc: str) -> None:
 
 
 @pytest.mark.parametrize("metadata", [{}, {"lastModified": None}])
-def test_info_last_modified_defaults_to_fixed_date_without_metadata(
+def test_info_last_modified_is_null_when_the_data_set_has_no_date(
     metadata: dict[str, Any],
 ) -> None:
     with serve(mirror_app(RECORDS[:1], metadata)) as base:
         body = get_json(f"{base}/hgnc/info")
-    assert body["lastModified"] == DEFAULT_LAST_MODIFIED
+    assert body["lastModified"] is None
     assert body["numDoc"] == 1
 
 

@@ -255,9 +255,8 @@ def test_every_typed_chemical_field_of_every_real_chemical(
     assert "Renal cell carcinoma" in sorafenib["drugcentral"]["indications"]
     assert "Kinase Inhibitor" in sorafenib["drugcentral"]["pharmacologyClasses"]
     beta_alanine = by_id["UCMIRNVEIXFBKS-UHFFFAOYSA-N"]
-    assert [(t["uniprot"], t["source"]) for t in beta_alanine["targets"]] == [
-        ("P9WIL5", "drugbank")
-    ]
+    targets = [e["node"] for e in beta_alanine["targets"]["edges"]]
+    assert [(t["uniprot"], t["source"]) for t in targets] == [("P9WIL5", "drugbank")]
 
 
 def test_every_typed_hgnc_field_of_every_real_record(

@@ -23,7 +23,7 @@ query Check($symbols: [String!]!) {
 
 
 def test_each_kind_of_symbol(gateway: Gateway) -> None:
-    symbols = ["BRAF", "erbb", "HER2", "A12M1", "NOTAGENE", " kras2 "]
+    symbols = ["BRAF", "erbb", "HER2", "A12M1", "NOTAGENE", " kras2 ", "APPL1"]
     checks = gateway.data(CHECK, {"symbols": symbols})["checkSymbols"]
     assert checks == [
         {"input": "BRAF", "status": "APPROVED", "approved": [{"symbol": "BRAF"}], "withdrawn": []},
@@ -51,6 +51,13 @@ def test_each_kind_of_symbol(gateway: Gateway) -> None:
             "status": "PREVIOUS_SYMBOL",
             "approved": [{"symbol": "KRAS"}],
             "withdrawn": [],
+        },
+        # APPL1 is a previous symbol of the withdrawn entry APPL (HGNC:623) in the demo data.
+        {
+            "input": "APPL1",
+            "status": "WITHDRAWN",
+            "approved": [],
+            "withdrawn": [{"hgncId": "HGNC:623", "status": "Entry Withdrawn"}],
         },
     ]
 

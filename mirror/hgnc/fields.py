@@ -71,10 +71,6 @@ RECORD_FIELDS: tuple[str, ...] = (
 )
 """The record fields the contract names, in its order."""
 
-DEFAULT_LAST_MODIFIED = "2024-01-01T00:00:00.000Z"
-"""`/info` `lastModified` when the data set's metadata gives none: a fixed date, so answers are
-reproducible (the real service reports its last Solr commit, e.g. "2021-05-09T02:43:51.575Z")."""
-
 
 def stored_fields(docs: Iterable[dict[str, Any]]) -> list[str]:
     """The contract's record fields, then every other field the records carry, sorted."""

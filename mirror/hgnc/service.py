@@ -21,7 +21,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import ASGIApp
 
-from mirror.hgnc.fields import DEFAULT_LAST_MODIFIED, SEARCHABLE_FIELDS, stored_fields
+from mirror.hgnc.fields import SEARCHABLE_FIELDS, stored_fields
 from mirror.hgnc.records import HgncRecords, QuerySyntaxError, UnknownField
 from mirror.hgnc.render import (
     Doc,
@@ -68,7 +68,8 @@ class HgncService:
     def __init__(self, docs: Sequence[Doc], metadata: dict[str, Any]) -> None:
         self.records = HgncRecords(docs)
         self.info = {
-            "lastModified": str(metadata.get("lastModified") or DEFAULT_LAST_MODIFIED),
+            # A data set that does not say when it was built reports no date, not a made-up one.
+            "lastModified": metadata.get("lastModified"),
             "numDoc": len(docs),
             "searchableFields": list(SEARCHABLE_FIELDS),
             "storedFields": stored_fields(docs),
