@@ -11,7 +11,13 @@ from strawberry.types.nodes import Selection
 from backends.shapes import as_list
 from genechem.cursors import fingerprint
 from resolvers.context import Info
-from resolvers.loaders import BatchByIdLoader, BatchQueryLoader, FieldsKey
+from resolvers.loaders import (
+    BatchByIdLoader,
+    BatchQueryLoader,
+    FieldsKey,
+    Resolution,
+    resolutions,
+)
 from resolvers.paging import Window, slice_items
 from resolvers.projection import child_selections, own_selections, upstream_fields
 
@@ -173,12 +179,6 @@ def targets_page(
     return slice_items(info.context.pager.codec, key, claims, first, after)
 
 
-@dataclass
-class Resolution:
-    term: str
-    matches: list[Doc]
-
-
 async def resolve_chemicals(
     info: Info, terms: Sequence[str], scopes: Sequence[str] | None
 ) -> list[Resolution]:
@@ -187,12 +187,7 @@ async def resolve_chemicals(
     entries = await info.context.backends.mychem.query_many(
         list(dict.fromkeys(terms)), scopes=scopes, fields=sorted(fields) or None
     )
-    grouped: dict[str, list[Doc]] = {}
-    for entry in entries:
-        bucket = grouped.setdefault(str(entry.get("query")), [])
-        if not entry.get("notfound"):
-            bucket.append(entry)
-    return [Resolution(term=t, matches=grouped.get(t, [])) for t in terms]
+    return resolutions(terms, entries)
 
 
 def _text(value: Any) -> str | None:

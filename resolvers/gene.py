@@ -13,7 +13,13 @@ from genechem.errors import InvalidInput
 from resolvers import chemical as chemical_resolvers
 from resolvers import hgnc as hgnc_resolvers
 from resolvers.context import Info
-from resolvers.loaders import BatchByIdLoader, BatchQueryLoader, FieldsKey
+from resolvers.loaders import (
+    BatchByIdLoader,
+    BatchQueryLoader,
+    FieldsKey,
+    Resolution,
+    resolutions,
+)
 from resolvers.paging import Window, slice_items
 from resolvers.projection import child_selections, own_selections, upstream_fields
 
@@ -215,14 +221,6 @@ def link_page(
     return slice_items(info.context.pager.codec, key, items, first, after)
 
 
-@dataclass
-class Resolution:
-    """What one input term resolved to."""
-
-    term: str
-    matches: list[Doc]
-
-
 async def resolve_genes(
     info: Info,
     terms: Sequence[str],
@@ -237,9 +235,4 @@ async def resolve_genes(
         fields=sorted(fields) or None,
         species=",".join(species) if species else None,
     )
-    grouped: dict[str, list[Doc]] = {}
-    for entry in entries:
-        bucket = grouped.setdefault(str(entry.get("query")), [])
-        if not entry.get("notfound"):
-            bucket.append(entry)
-    return [Resolution(term=t, matches=grouped.get(t, [])) for t in terms]
+    return resolutions(terms, entries)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from aiodataloader import DataLoader
@@ -46,6 +47,20 @@ def matches_by_query(entries: Sequence[Doc]) -> dict[str, list[Doc]]:
         if not entry.get("notfound"):
             grouped[str(entry.get("query"))].append(entry)
     return grouped
+
+
+@dataclass
+class Resolution:
+    """What one input term of a batch query (querymany) matched."""
+
+    term: str
+    matches: list[Doc]
+
+
+def resolutions(terms: Sequence[str], entries: Sequence[Doc]) -> list[Resolution]:
+    """One `Resolution` per input term, in input order, from a batch query's flat answer."""
+    found = matches_by_query(entries)
+    return [Resolution(term=t, matches=found.get(t, [])) for t in terms]
 
 
 class BatchByIdLoader(DataLoader[FieldsKey, Doc | None]):

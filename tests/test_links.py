@@ -125,3 +125,10 @@ def test_resolve_chemicals_by_name(gateway: Gateway) -> None:
     assert imatinib["status"] == "FOUND"
     assert imatinib["matches"] == [{"drugbank": {"id": "DB00619"}}]
     assert nothing["status"] == "NOT_FOUND"
+
+
+def test_mouse_gene_finds_its_human_ortholog_through_panther_hgnc_id(gateway: Gateway) -> None:
+    data = gateway.data(
+        '{ gene(id: "ENSMUSG00000025358") { symbol orthologs(species: ["human"]) { geneId } } }'
+    )
+    assert data["gene"] == {"symbol": "Cdk2", "orthologs": [{"geneId": "1017"}]}
