@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Annotated, Any
 
 import strawberry
@@ -13,22 +12,19 @@ from resolvers import chemical as chemical_resolvers
 from resolvers import gene as gene_resolvers
 from resolvers import hgnc as hgnc_resolvers
 from resolvers import node as node_resolvers
-from resolvers import search as search_resolvers
 from resolvers import sources as source_resolvers
 from resolvers.context import Info
-from schema.chemical import Chemical, ChemicalConnection, ChemicalResolution, chemical_connection
-from schema.connections import AFTER_DOC, MAX_FIRST_DOC
+from schema.chemical import Chemical, ChemicalResolution
 from schema.extensions import ErrorCodes, UpstreamCalls
-from schema.gene import Gene, GeneConnection, GeneResolution, gene_connection
+from schema.gene import Gene, GeneResolution
 from schema.hgnc import (
     HGNCRecord,
-    HGNCRecordConnection,
     SymbolCheck,
     SymbolStatus,
-    hgnc_record_connection,
 )
 from schema.node import Node, from_global_id
 from schema.resolution import status_of
+from schema.search import SearchQueries
 from schema.sources import SourceInfo
 
 GeneId = Annotated[
@@ -215,199 +211,6 @@ class SourceQueries:
         description="Each upstream service: live or mirror, base URL, data version and build "
         "date (one metadata call to each service).",
     )
-
-
-First = Annotated[int | None, strawberry.argument(description=MAX_FIRST_DOC)]
-After = Annotated[str | None, strawberry.argument(description=AFTER_DOC)]
-Scan = Annotated[
-    bool,
-    strawberry.argument(
-        description="Walk every hit exactly once on the service's scroll (no order; cursors "
-        "expire a minute (MyGene.info) or ten (MyChem.info) after the last page). Without it, "
-        "pages follow `sort` or relevance and stop at 10,000 hits."
-    ),
-]
-
-
-@strawberry.enum(description="Fields a gene search can be sorted by.")
-class GeneSortField(Enum):
-    SYMBOL = "symbol"
-    NAME = "name"
-    TAXID = "taxid"
-    ENTREZ_ID = "entrezgene"
-
-
-@strawberry.enum(description="Sort direction.")
-class SortDirection(Enum):
-    ASC = ""
-    DESC = "-"
-
-
-@strawberry.input(description="One sort key of a gene search.")
-class GeneSort:
-    field: GeneSortField = strawberry.field(description="The field to sort by.")
-    direction: SortDirection = strawberry.field(
-        default=SortDirection.ASC, description="ASC (default) or DESC."
-    )
-
-
-@strawberry.type
-class SearchQueries:
-    @strawberry.field(description="Search genes (MyGene.info `/query`), as a Relay connection.")
-    async def search_genes(
-        self,
-        info: Info,
-        *,
-        query: Annotated[
-            str | None,
-            strawberry.argument(
-                description="MyGene.info query: a symbol, name words, an id, or Lucene syntax "
-                "(`symbol:CDK*`, `go.BP.id:GO\\:0006468`, `chrX:151073054-151383976`); every gene "
-                "when omitted."
-            ),
-        ] = None,
-        species: Annotated[
-            list[str] | None,
-            strawberry.argument(
-                description="Species: common names (`human`, `mouse`, ...) or taxids; all when "
-                "omitted."
-            ),
-        ] = None,
-        type_of_gene: Annotated[
-            list[str] | None,
-            strawberry.argument(
-                description="Keep genes of these types (`protein-coding`, `ncRNA`, ...)."
-            ),
-        ] = None,
-        species_facet_filter: Annotated[
-            list[str] | None,
-            strawberry.argument(
-                description="Keep hits of these species but count `facets.species` over every "
-                "species (MyGene.info `species_facet_filter`)."
-            ),
-        ] = None,
-        sort: Annotated[
-            list[GeneSort] | None,
-            strawberry.argument(description="Sort keys, up to 10; relevance when omitted."),
-        ] = None,
-        scan: Scan = False,
-        first: First = None,
-        after: After = None,
-    ) -> GeneConnection:
-        if sort and len(sort) > 10:
-            raise InvalidInput("sort takes at most 10 keys.")
-        found = await search_resolvers.search_genes(
-            info,
-            query=query,
-            species=species,
-            type_of_gene=type_of_gene,
-            sort=[s.direction.value + s.field.value for s in sort] if sort else None,
-            species_facet_filter=species_facet_filter,
-            scan=scan,
-            first=first,
-            after=after,
-        )
-        return gene_connection(found.docs, found.window)
-
-    @strawberry.field(
-        description="Genes overlapping a genome interval (MyGene.info interval "
-        "query), as a Relay connection ordered by the service."
-    )
-    async def genes_in_region(
-        self,
-        info: Info,
-        *,
-        chromosome: Annotated[
-            str, strawberry.argument(description="Chromosome: `12`, `X`, `chr7`.")
-        ],
-        start: Annotated[int, strawberry.argument(description="Interval start, base pairs.")],
-        end: Annotated[int, strawberry.argument(description="Interval end, base pairs.")],
-        species: Annotated[
-            str | None,
-            strawberry.argument(
-                description="Species name or taxid; MyGene.info's default (all) when omitted."
-            ),
-        ] = None,
-        assembly: Annotated[
-            str,
-            strawberry.argument(
-                description="`current` (default), or `hg19` / `mm9` for the older human and mouse "
-                "assemblies."
-            ),
-        ] = "current",
-        first: First = None,
-        after: After = None,
-    ) -> GeneConnection:
-        found = await search_resolvers.genes_in_region(
-            info,
-            chromosome=chromosome,
-            start=start,
-            end=end,
-            species=species,
-            assembly=assembly,
-            first=first,
-            after=after,
-        )
-        return gene_connection(found.docs, found.window)
-
-    @strawberry.field(description="Search chemicals (MyChem.info `/query`), as a Relay connection.")
-    async def search_chemicals(
-        self,
-        info: Info,
-        *,
-        query: Annotated[
-            str | None,
-            strawberry.argument(
-                description="MyChem.info query: a name, an id, or Lucene syntax "
-                "(`drugbank.targets.uniprot:P00533`); every chemical when omitted."
-            ),
-        ] = None,
-        drugbank_groups: Annotated[
-            list[str] | None,
-            strawberry.argument(
-                description="Keep chemicals in these DrugBank groups (`approved`, ...)."
-            ),
-        ] = None,
-        min_max_phase: Annotated[
-            float | None,
-            strawberry.argument(
-                description="Keep chemicals whose ChEMBL max phase is at least this (4 = approved)."
-            ),
-        ] = None,
-        scan: Scan = False,
-        first: First = None,
-        after: After = None,
-    ) -> ChemicalConnection:
-        found = await search_resolvers.search_chemicals(
-            info,
-            query=query,
-            drugbank_groups=drugbank_groups,
-            min_max_phase=min_max_phase,
-            scan=scan,
-            first=first,
-            after=after,
-        )
-        return chemical_connection(found.docs, found.window)
-
-    @strawberry.field(
-        description="Search HGNC (HGNC REST `/search`, Solr syntax), as a Relay "
-        "connection; HGNC answers every match at once, the gateway pages them."
-    )
-    async def search_hgnc(
-        self,
-        info: Info,
-        query: Annotated[
-            str,
-            strawberry.argument(
-                description="HGNC search in Solr syntax: `BRAF`, `symbol:ZNF*`, "
-                "`status:Approved AND locus_group:pseudogene`."
-            ),
-        ],
-        first: First = None,
-        after: After = None,
-    ) -> HGNCRecordConnection:
-        found = await search_resolvers.search_hgnc(info, query=query, first=first, after=after)
-        return hgnc_record_connection(found.docs, found.window)
 
 
 def _node(type_name: str, doc: dict[str, Any] | None) -> Node | None:

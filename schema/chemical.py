@@ -12,11 +12,24 @@ from resolvers.context import Info
 from resolvers.paging import Window
 from resolvers.projection import upstream_fields
 from schema import gene as gene_schema
+from schema.chemical_sections import (
+    ChEBISection,
+    ChEMBLSection,
+    DrugBankSection,
+    DrugCentralSection,
+    PubChemSection,
+    UNIISection,
+    chembl_section,
+    drugbank_section,
+    drugcentral_section,
+    iupac_name,
+    smiles_of,
+)
 from schema.connections import AFTER_DOC, MAX_FIRST_DOC, Facet, PageInfo, facet, page_info
 from schema.node import Node, to_global_id
 from schema.resolution import ResolutionStatus
 from schema.scalars import JSON
-from schema.values import at, integer, number, objects, project, text, texts
+from schema.values import at, integer, number, objects, project, text
 
 if TYPE_CHECKING:
     from schema.gene import Gene
@@ -41,94 +54,6 @@ def first_of(doc: Doc, paths: tuple[str, ...]) -> Any:
     return None
 
 
-def _smiles(value: Any) -> str | None:
-    # PubChem gives {"Canonical": ..., "Isomeric": ...}; the others a plain string.
-    if isinstance(value, dict):
-        return text(value.get("Isomeric") or value.get("isomeric") or value.get("Canonical"))
-    return text(value)
-
-
-def _iupac(value: Any) -> str | None:
-    if isinstance(value, dict):
-        return text(
-            value.get("Preferred") or value.get("Allowed") or next(iter(value.values()), None)
-        )
-    return text(value)
-
-
-@strawberry.type(description="A target DrugBank records for a drug.")
-class DrugBankTarget:
-    uniprot: str | None = strawberry.field(description="UniProt accession of the target protein.")
-    gene_name: str | None = strawberry.field(description="Gene symbol DrugBank gives the target.")
-    name: str | None = strawberry.field(description="Target protein name.")
-    actions: list[str] = strawberry.field(description="`inhibitor`, `antagonist`, `agonist`, ...")
-    organism: str | None = strawberry.field(description="Organism, e.g. `Humans`.")
-
-
-@strawberry.type(description="The DrugBank section (open data subset).")
-class DrugBankSection:
-    id: str | None = strawberry.field(description="DrugBank accession, e.g. `DB00619`.")
-    name: str | None = strawberry.field(description="DrugBank name.")
-    groups: list[str] = strawberry.field(description="`approved`, `investigational`, ...")
-    synonyms: list[str] = strawberry.field(description="Synonyms.")
-    indication: str | None = strawberry.field(description="Indication text.")
-    targets: list[DrugBankTarget] = strawberry.field(description="Targets with actions.")
-
-
-@strawberry.type(description="A ChEMBL drug indication.")
-class ChEMBLIndication:
-    mesh_id: str | None = strawberry.field(description="MeSH id of the indication.")
-    mesh_heading: str | None = strawberry.field(description="MeSH heading of the indication.")
-    max_phase: float | None = strawberry.field(description="Highest clinical phase reached for it.")
-
-
-@strawberry.type(description="A ChEMBL mechanism of action.")
-class ChEMBLMechanism:
-    action_type: str | None = strawberry.field(description="`INHIBITOR`, `AGONIST`, ...")
-    mechanism_of_action: str | None = strawberry.field(description="Mechanism description.")
-    target_chembl_id: str | None = strawberry.field(description="ChEMBL target id.")
-
-
-@strawberry.type(description="The ChEMBL section.")
-class ChEMBLSection:
-    molecule_chembl_id: str | None = strawberry.field(description="ChEMBL id, e.g. `CHEMBL941`.")
-    pref_name: str | None = strawberry.field(description="ChEMBL preferred name.")
-    max_phase: float | None = strawberry.field(description="Highest clinical phase (4 = approved).")
-    molecule_type: str | None = strawberry.field(description="`Small molecule`, `Antibody`, ...")
-    indications: list[ChEMBLIndication] = strawberry.field(description="Drug indications.")
-    mechanisms: list[ChEMBLMechanism] = strawberry.field(description="Mechanisms of action.")
-
-
-@strawberry.type(description="The ChEBI section.")
-class ChEBISection:
-    id: str | None = strawberry.field(description="ChEBI id, e.g. `CHEBI:45783`.")
-    name: str | None = strawberry.field(description="ChEBI name.")
-    definition: str | None = strawberry.field(description="ChEBI definition.")
-
-
-@strawberry.type(description="The PubChem section.")
-class PubChemSection:
-    cid: int | None = strawberry.field(description="PubChem compound id.")
-    iupac_name: str | None = strawberry.field(description="IUPAC name.")
-    formula: str | None = strawberry.field(description="Molecular formula.")
-    molecular_weight: float | None = strawberry.field(description="Molecular weight, g/mol.")
-
-
-@strawberry.type(description="The DrugCentral section.")
-class DrugCentralSection:
-    indications: list[str] = strawberry.field(description="Indications (concept names).")
-    contraindications: list[str] = strawberry.field(description="Contraindications.")
-    pharmacology_classes: list[str] = strawberry.field(
-        description="Pharmacologic classes (FDA EPC and MeSH PA descriptions)."
-    )
-
-
-@strawberry.type(description="The FDA UNII section.")
-class UNIISection:
-    unii: str | None = strawberry.field(description="FDA Unique Ingredient Identifier.")
-    preferred_term: str | None = strawberry.field(description="FDA preferred term.")
-
-
 @strawberry.type(description="A target of a chemical, as one source records it.")
 class ChemicalTarget:
     uniprot: str | None = strawberry.field(description="UniProt accession of the target.")
@@ -148,68 +73,6 @@ class ChemicalTarget:
         fields = upstream_fields(info.selected_fields[0].selections, gene_resolvers.GENE_FIELDS)
         docs = await gene_resolvers.genes_by_uniprot(info, self.uniprot, fields)
         return gene_schema.Gene(doc=docs[0]) if docs else None
-
-
-def _drugbank(section: Doc) -> DrugBankSection:
-    return DrugBankSection(
-        id=text(section.get("id")),
-        name=text(section.get("name")),
-        groups=texts(section.get("groups")),
-        synonyms=texts(section.get("synonyms")),
-        indication=text(section.get("indication")),
-        targets=[
-            DrugBankTarget(
-                uniprot=text(t.get("uniprot")),
-                gene_name=text(t.get("gene_name")),
-                name=text(t.get("name")),
-                actions=texts(t.get("actions")),
-                organism=text(t.get("organism")),
-            )
-            for t in objects(section.get("targets"))
-        ],
-    )
-
-
-def _chembl(section: Doc) -> ChEMBLSection:
-    return ChEMBLSection(
-        molecule_chembl_id=text(section.get("molecule_chembl_id")),
-        pref_name=text(section.get("pref_name")),
-        max_phase=number(section.get("max_phase")),
-        molecule_type=text(section.get("molecule_type")),
-        indications=[
-            ChEMBLIndication(
-                mesh_id=text(i.get("mesh_id")),
-                mesh_heading=text(i.get("mesh_heading")),
-                max_phase=number(i.get("max_phase_for_ind")),
-            )
-            for i in objects(section.get("drug_indications"))
-        ],
-        mechanisms=[
-            ChEMBLMechanism(
-                action_type=text(m.get("action_type")),
-                mechanism_of_action=text(m.get("mechanism_of_action")),
-                target_chembl_id=text(m.get("target_chembl_id")),
-            )
-            for m in objects(section.get("drug_mechanisms"))
-        ],
-    )
-
-
-def _drugcentral(section: Doc) -> DrugCentralSection:
-    drug_use = section.get("drug_use")
-    use: Doc = drug_use if isinstance(drug_use, dict) else {}
-    classes = section.get("pharmacology_class")
-    class_names = [
-        name
-        for group in (classes.values() if isinstance(classes, dict) else [])
-        for entry in objects(group)
-        for name in texts(entry.get("description"))
-    ]
-    return DrugCentralSection(
-        indications=texts(at(use, "indication.concept_name")),
-        contraindications=texts(at(use, "contraindication.concept_name")),
-        pharmacology_classes=list(dict.fromkeys(class_names)),
-    )
 
 
 @strawberry.type(description="A target of a chemical in a page of targets.")
@@ -250,7 +113,7 @@ class Chemical(Node):
     def name(self) -> str | None:
         for section, key in NAME_RULE:
             for part in objects(self.doc.get(section)):
-                value = _iupac(part.get(key)) if key == "iupac" else text(part.get(key))
+                value = iupac_name(part.get(key)) if key == "iupac" else text(part.get(key))
                 if value:
                     return value
         return None
@@ -304,7 +167,7 @@ class Chemical(Node):
 
     @strawberry.field(description="SMILES (PubChem isomeric, else DrugBank, ChEMBL, ChEBI, UNII).")
     def smiles(self) -> str | None:
-        return _smiles(
+        return smiles_of(
             first_of(
                 self.doc,
                 (
@@ -320,12 +183,12 @@ class Chemical(Node):
     @strawberry.field(description="DrugBank section; null when DrugBank has no entry.")
     def drugbank(self) -> DrugBankSection | None:
         sections = objects(self.doc.get("drugbank"))
-        return _drugbank(sections[0]) if sections else None
+        return drugbank_section(sections[0]) if sections else None
 
     @strawberry.field(description="ChEMBL section; null when ChEMBL has no entry.")
     def chembl(self) -> ChEMBLSection | None:
         sections = objects(self.doc.get("chembl"))
-        return _chembl(sections[0]) if sections else None
+        return chembl_section(sections[0]) if sections else None
 
     @strawberry.field(description="ChEBI entries (several when ChEBI splits the compound).")
     def chebi(self) -> list[ChEBISection]:
@@ -341,7 +204,7 @@ class Chemical(Node):
         return [
             PubChemSection(
                 cid=integer(s.get("cid")),
-                iupac_name=_iupac(s.get("iupac")),
+                iupac_name=iupac_name(s.get("iupac")),
                 formula=text(s.get("molecular_formula")),
                 molecular_weight=number(s.get("molecular_weight")),
             )
@@ -351,7 +214,7 @@ class Chemical(Node):
     @strawberry.field(description="DrugCentral section; null when DrugCentral has no entry.")
     def drugcentral(self) -> DrugCentralSection | None:
         sections = objects(self.doc.get("drugcentral"))
-        return _drugcentral(sections[0]) if sections else None
+        return drugcentral_section(sections[0]) if sections else None
 
     @strawberry.field(description="FDA UNII entries.")
     def unii(self) -> list[UNIISection]:
