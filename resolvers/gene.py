@@ -107,16 +107,17 @@ async def hgnc_record_of(info: Info, gene_doc: Doc) -> Doc | None:
 
 
 def requested_taxids(species: Sequence[str] | None) -> set[int] | None:
+    """The taxids of species given by common name or taxid; None (every species) when omitted."""
     if species is None:
         return None
-    taxids = {taxid_of(s): s for s in species}
-    unknown = [s for t, s in taxids.items() if t is None]
+    taxids = {s: taxid_of(s) for s in species}
+    unknown = [s for s, t in taxids.items() if t is None]
     if unknown:
         raise InvalidInput(
             f"Unknown species {', '.join(map(repr, unknown))}: use a common name "
             "(human, mouse, rat, zebrafish, ...) or an NCBI taxid."
         )
-    return {t for t in taxids if t is not None}
+    return {t for t in taxids.values() if t is not None}
 
 
 def ortholog_refs(doc: Doc) -> list[tuple[int, str]]:

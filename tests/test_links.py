@@ -132,3 +132,30 @@ def test_mouse_gene_finds_its_human_ortholog_through_panther_hgnc_id(gateway: Ga
         '{ gene(id: "ENSMUSG00000025358") { symbol orthologs(species: ["human"]) { geneId } } }'
     )
     assert data["gene"] == {"symbol": "Cdk2", "orthologs": [{"geneId": "1017"}]}
+
+
+def test_ortholog_references_from_homologene_and_panther() -> None:
+    from resolvers.gene import ortholog_refs, requested_taxids
+
+    doc = {
+        "_id": "1017",
+        "taxid": 9606,
+        "homologene": {"id": 74409, "genes": [[9606, 1017], [10090, 12566], [10116, 362817]]},
+        "pantherdb": {
+            "ortholog": [
+                {"MGI": "104772", "taxid": 10090},
+                {"RGD": "70486", "taxid": 10116},
+                {"ZFIN": "ZDB-GENE-040426-2741", "taxid": 7955},
+                {"FlyBase": "FBgn0004107", "taxid": 7227},
+            ]
+        },
+    }
+    assert ortholog_refs(doc) == [
+        (10090, "12566"),
+        (10116, "362817"),
+        (10090, "MGI:104772"),
+        (10116, "70486"),
+        (7955, "ZDB-GENE-040426-2741"),
+    ]
+    assert requested_taxids(["mouse", "7955"]) == {10090, 7955}
+    assert requested_taxids(None) is None
