@@ -21,6 +21,10 @@ walks no tree. Semantics follow Elasticsearch `query_string` with `default_opera
 
 Scores only rank: exact whole value 3, token run 2, wildcard / regex / range / exists 1; a term
 takes its best leaf, AND and OR sum their matching clauses, negative clauses add nothing.
+
+This module parses the query, resolves fields to the leaves a term looks at, and combines clauses;
+how one leaf value scores against one term (tokenising, numbers, wildcards, regexes, range
+comparison and their caches) lives in `mirror.lucene_values`.
 """
 
 from __future__ import annotations
@@ -36,20 +40,24 @@ from typing import Any, Final
 from luqum import tree
 from luqum.parser import parser
 
+from mirror.lucene_values import (
+    EXACT,
+    PARTIAL,
+    Bound,
+    LeafScorer,
+    pattern_scorer,
+    range_scorer,
+    text_scorer,
+    wildcard_pattern,
+)
+
 Doc = Mapping[str, Any]
 Predicate = Callable[[Doc], float]
 Leaves = Callable[[Doc], list[Any]]
-LeafScorer = Callable[[Any], float]
 
-EXACT: Final = 3.0
-TOKEN: Final = 2.0
-PARTIAL: Final = 1.0
 _MIN_SCORE: Final = 1e-9
-_MEMO_SIZE: Final = 1 << 16
 MUST, SHOULD, MUST_NOT = "must", "should", "must_not"
 
-_TOKEN_SPLIT: Final = re.compile(r"[\W_]+")
-_NUMBER: Final = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 _ESCAPED: Final = re.compile(r"\\(.)", re.DOTALL)
 _SCALARS: Final = (str, int, float)
 _OPERATOR_WORDS: Final = frozenset({"&&", "||", "!"})
@@ -249,7 +257,7 @@ def _compile(node: Any, scope: _Scope) -> Predicate:  # noqa: PLR0911 - one bran
     if isinstance(node, tree.Range | tree.OpenRange):
         return _term(scope.leaves, _compile_range(node), PARTIAL)
     if isinstance(node, tree.Phrase):
-        return _term(scope.leaves, _text_scorer(_unescape(node.value[1:-1])), EXACT)
+        return _term(scope.leaves, text_scorer(_unescape(node.value[1:-1])), EXACT)
     if isinstance(node, tree.Regex):
         return _term(scope.leaves, _regex_scorer(node.value[1:-1]), PARTIAL)
     if isinstance(node, tree.Word):
@@ -299,10 +307,10 @@ def _compile_word(raw: str, scope: _Scope) -> Predicate:
         raise QuerySyntaxError(f"unexpected '{raw}'")
     if raw.startswith((">", "<")):
         return _term(scope.leaves, _open_range_from_word(raw), PARTIAL)
-    pattern = _wildcard_pattern(raw)
+    pattern = wildcard_pattern(raw)
     if pattern is not None:
-        return _term(scope.leaves, _regex_on_tokens(pattern), PARTIAL)
-    return _term(scope.leaves, _text_scorer(_unescape(raw)), EXACT)
+        return _term(scope.leaves, pattern_scorer(pattern), PARTIAL)
+    return _term(scope.leaves, text_scorer(_unescape(raw)), EXACT)
 
 
 def _term(leaves: Leaves, scorer: LeafScorer, ceiling: float) -> Predicate:
@@ -419,123 +427,10 @@ def _compile_bool(clauses: list[tuple[str, Any]], scope: _Scope) -> Predicate:
     return evaluate
 
 
-# --- value matching --------------------------------------------------------------------------
+# --- range bounds from the query tree ------------------------------------------------------
 
 
-@lru_cache(maxsize=1 << 18)
-def _analyze(text: str) -> tuple[str, tuple[str, ...]]:
-    """The case-folded text and its tokens (split on non-alphanumerics)."""
-    folded = text.casefold()
-    return folded, tuple(token for token in _TOKEN_SPLIT.split(folded) if token)
-
-
-@lru_cache(maxsize=1 << 16)
-def _as_number(text: str) -> float | None:
-    return float(text) if _NUMBER.fullmatch(text.strip()) else None
-
-
-def _leaf_text(leaf: Any) -> str | None:
-    if isinstance(leaf, bool):
-        return "true" if leaf else "false"
-    if isinstance(leaf, str):
-        return leaf
-    if isinstance(leaf, int | float):
-        return str(leaf)
-    return None
-
-
-def _is_number(leaf: Any) -> bool:
-    return isinstance(leaf, int | float) and not isinstance(leaf, bool)
-
-
-def _contains_run(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
-    if len(needle) == 1:
-        return needle[0] in haystack
-    width = len(needle)
-    return any(haystack[i : i + width] == needle for i in range(len(haystack) - width + 1))
-
-
-def _text_scorer(value: str) -> LeafScorer:
-    """Exact (whole value, or equal number) scores EXACT; a run of the value's tokens TOKEN."""
-    folded, tokens = _analyze(value)
-
-    def text_score(text: str) -> float:
-        leaf_folded, leaf_tokens = _analyze(text)
-        if leaf_folded == folded:
-            return EXACT
-        return TOKEN if tokens and _contains_run(leaf_tokens, tokens) else 0.0
-
-    return _leaf_scorer(text_score, _as_number(value))
-
-
-def _leaf_scorer(text_score: Callable[[str], float], number: float | None = None) -> LeafScorer:
-    """Score any leaf through its text; numbers compare numerically when `number` is given.
-
-    String results are memoised per query: over thousands of documents the same values recur.
-    """
-    memo: dict[str, float] = {}
-
-    def score(leaf: Any) -> float:
-        if isinstance(leaf, str):
-            hit = memo.get(leaf)
-            if hit is None:
-                hit = text_score(leaf)
-                if len(memo) < _MEMO_SIZE:
-                    memo[leaf] = hit
-            return hit
-        if number is not None and _is_number(leaf):
-            return EXACT if leaf == number else 0.0
-        text = _leaf_text(leaf)
-        return 0.0 if text is None else text_score(text)
-
-    return score
-
-
-def _wildcard_pattern(raw: str) -> re.Pattern[str] | None:
-    """A regex for a term with unescaped `*` / `?`, or None when it has none."""
-    parts: list[str] = []
-    wild = False
-    chars = iter(raw)
-    for char in chars:
-        if char == "\\":
-            parts.append(re.escape(next(chars, "\\").casefold()))
-        elif char in "*?":
-            parts.append(".*" if char == "*" else ".")
-            wild = True
-        else:
-            parts.append(re.escape(char.casefold()))
-    return re.compile("".join(parts), re.DOTALL) if wild else None
-
-
-def _regex_scorer(source: str) -> LeafScorer:
-    try:
-        pattern = re.compile(source, re.IGNORECASE | re.DOTALL)
-    except re.error as exc:
-        raise QuerySyntaxError(f"invalid regular expression /{source}/: {exc}") from None
-    return _regex_on_tokens(pattern)
-
-
-def _regex_on_tokens(pattern: re.Pattern[str]) -> LeafScorer:
-    def text_score(text: str) -> float:
-        folded, tokens = _analyze(text)
-        if pattern.fullmatch(folded) or any(pattern.fullmatch(token) for token in tokens):
-            return PARTIAL
-        return 0.0
-
-    return _leaf_scorer(text_score)
-
-
-# --- ranges ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Bound:
-    text: str
-    number: float | None
-    inclusive: bool
-
-
-def _bound(node: Any, inclusive: bool) -> _Bound | None:
+def _bound(node: Any, inclusive: bool) -> Bound | None:
     """The bound for a range end; None for an open `*` end."""
     if isinstance(node, tree.Prohibit):  # luqum reads `[-5 TO 5]` as a prohibited 5
         raw = "-" + _bound_text(node.a)
@@ -543,8 +438,7 @@ def _bound(node: Any, inclusive: bool) -> _Bound | None:
         raw = _bound_text(node)
         if raw == "*" and isinstance(node, tree.Word):
             return None
-    text = _unescape(raw)
-    return _Bound(_analyze(text)[0], _as_number(text), inclusive)
+    return Bound.of(_unescape(raw), inclusive)
 
 
 def _bound_text(node: Any) -> str:
@@ -559,7 +453,7 @@ def _compile_range(node: Any) -> LeafScorer:
         low, high = _bound(node.a, node.include), None
     else:
         low, high = None, _bound(node.a, node.include)
-    return _range_scorer(low, high)
+    return range_scorer(low, high)
 
 
 def _open_range_from_word(raw: str) -> LeafScorer:
@@ -569,31 +463,12 @@ def _open_range_from_word(raw: str) -> LeafScorer:
     if not value:
         raise QuerySyntaxError(f"missing value after '{operator}'")
     bound = _bound(tree.Word(value), inclusive=operator.endswith("="))
-    return _range_scorer(bound, None) if operator.startswith(">") else _range_scorer(None, bound)
+    return range_scorer(bound, None) if operator.startswith(">") else range_scorer(None, bound)
 
 
-def _beyond(number: float | None, text: str, bound: _Bound, sign: int) -> bool:
-    """Whether the leaf lies past `bound` on the allowed side (sign 1: above, -1: below)."""
-    if number is not None and bound.number is not None:
-        delta = (number > bound.number) - (number < bound.number)
-    else:
-        delta = (text > bound.text) - (text < bound.text)
-    return delta * sign > 0 or (delta == 0 and bound.inclusive)
-
-
-def _range_scorer(low: _Bound | None, high: _Bound | None) -> LeafScorer:
-    def score(leaf: Any) -> float:
-        if isinstance(leaf, bool):
-            return 0.0
-        text = _leaf_text(leaf)
-        if text is None:
-            return 0.0
-        number = float(leaf) if _is_number(leaf) else _as_number(text)
-        folded = _analyze(text)[0]
-        if low is not None and not _beyond(number, folded, low, 1):
-            return 0.0
-        if high is not None and not _beyond(number, folded, high, -1):
-            return 0.0
-        return PARTIAL
-
-    return score
+def _regex_scorer(source: str) -> LeafScorer:
+    try:
+        pattern = re.compile(source, re.IGNORECASE | re.DOTALL)
+    except re.error as exc:
+        raise QuerySyntaxError(f"invalid regular expression /{source}/: {exc}") from None
+    return pattern_scorer(pattern)
