@@ -142,9 +142,7 @@ class Pager:
         )
 
     async def _scroll_start(self, search: Search, count: int, facets: list[str] | None) -> Window:
-        body = await search.query(fields=["_id"], fetch_all=True)
-        total = int(body.get("total") or 0)
-        page = await self._keep_page(search, body, start=0, total=total)
+        page, total = await self._open_scroll(search)
         window = await self._serve(search, page, 0, count, total)
         window.facets = await self._facets(search, facets)
         return window
@@ -157,9 +155,7 @@ class Pager:
         facets: list[str] | None,
         served: int,
     ) -> Window:
-        body = await search.query(fields=["_id"], fetch_all=True)
-        total = int(body.get("total") or 0)
-        page = await self._keep_page(search, body, start=0, total=total)
+        page, total = await self._open_scroll(search)
         skipped = 0
         while page is not None and page["start"] + len(page["ids"]) < start:
             skipped = id_set_hash(page["ids"], skipped)
@@ -218,6 +214,12 @@ class Pager:
             has_previous=start > 0,
             hydrate=True,
         )
+
+    async def _open_scroll(self, search: Search) -> tuple[Doc | None, int]:
+        """Start the upstream scroll (ids only): its first page, kept, and the hit total."""
+        body = await search.query(fields=["_id"], fetch_all=True)
+        total = int(body.get("total") or 0)
+        return await self._keep_page(search, body, start=0, total=total), total
 
     async def _keep_page(self, search: Search, body: Doc, start: int, total: int) -> Doc | None:
         scroll_id = body.get("_scroll_id")

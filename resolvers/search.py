@@ -20,7 +20,7 @@ from resolvers import hgnc as hgnc_resolvers
 from resolvers.chemical import CHEMICAL_FIELDS, chemical_by_id
 from resolvers.context import Info
 from resolvers.gene import GENE_FIELDS
-from resolvers.loaders import FieldsKey
+from resolvers.loaders import BatchByIdLoader, FieldsKey
 from resolvers.paging import Search, Window, check_first, slice_items
 from resolvers.projection import (
     child_selections,
@@ -67,6 +67,19 @@ class Connection:
 
     docs: list[Doc | None]
     window: Window
+
+
+async def hydrated(
+    window: Window, loader: BatchByIdLoader, fields: frozenset[str]
+) -> list[Doc | None]:
+    """The page's documents: as served on offset pages; fetched with the selected fields through
+    the domain's loader when the page came from a scroll (which caches ids only)."""
+    if not (window.hydrate and window.hits):
+        return list(window.hits)
+    docs: list[Doc | None] = await loader.load_many(
+        [FieldsKey(str(h["_id"]), fields) for h in window.hits]
+    )
+    return docs
 
 
 def node_fields(info: Info, table: dict[str, tuple[str, ...]]) -> frozenset[str]:
@@ -116,11 +129,7 @@ async def search_genes(
         scan=scan,
     )
     window = await info.context.pager.page(search, first, after, wanted_facets(info, GENE_FACETS))
-    docs: list[Doc | None] = list(window.hits)
-    if window.hydrate and window.hits:
-        keys = [FieldsKey(str(h["_id"]), fields) for h in window.hits]
-        docs = await gene_resolvers.gene_by_id(info).load_many(keys)
-    return Connection(docs, window)
+    return Connection(await hydrated(window, gene_resolvers.gene_by_id(info), fields), window)
 
 
 async def genes_in_region(
@@ -185,11 +194,7 @@ async def search_chemicals(
     window = await info.context.pager.page(
         search, first, after, wanted_facets(info, CHEMICAL_FACETS)
     )
-    docs: list[Doc | None] = list(window.hits)
-    if window.hydrate and window.hits:
-        keys = [FieldsKey(str(h["_id"]), fields) for h in window.hits]
-        docs = await chemical_by_id(info).load_many(keys)
-    return Connection(docs, window)
+    return Connection(await hydrated(window, chemical_by_id(info), fields), window)
 
 
 async def search_hgnc(
