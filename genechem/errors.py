@@ -3,8 +3,8 @@
     GenechemError                    code INTERNAL_ERROR
     +-- InvalidInput                 code INVALID_INPUT     (an argument the gateway rejects)
     |   +-- InvalidCursor            code INVALID_CURSOR    (forged, altered, foreign or garbage)
-    |   +-- ResultWindowExceeded     code RESULT_WINDOW_EXCEEDED (offset paging past 10,000 hits)
     +-- CursorExpired                code CURSOR_EXPIRED    (the upstream scroll behind it ended)
+    +-- ResultChanged                code RESULT_CHANGED    (the data changed under a cursor walk)
     +-- UpstreamError                (a REST service failed; names `source` and `status`)
         +-- UpstreamNotFound         code NOT_FOUND
         +-- UpstreamInvalidQuery     code INVALID_QUERY     (a 400 with the service's reason)
@@ -13,6 +13,9 @@
         +-- UpstreamMalformed        code UPSTREAM_MALFORMED (a body that breaks the contract)
 
 `extensions()` is what a GraphQL error carries: `code`, and `source` for upstream failures.
+Mistakes in the GraphQL request itself are no exception of this hierarchy: `schema.extensions`
+codes them GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED or BAD_USER_INPUT (a variable's value).
+INVALID_QUERY is only ever a service's rejection of what the gateway sent.
 """
 
 from __future__ import annotations
@@ -54,16 +57,17 @@ class InvalidCursor(InvalidInput):
     code = "INVALID_CURSOR"
 
 
-class ResultWindowExceeded(InvalidInput):
-    """Offset paging cannot go past the services' 10,000-hit window."""
-
-    code = "RESULT_WINDOW_EXCEEDED"
-
-
 class CursorExpired(GenechemError):
     """The upstream scroll a cursor points into has expired: the client must search again."""
 
     code = "CURSOR_EXPIRED"
+
+
+class ResultChanged(GenechemError):
+    """The hits a walk served are no longer the search's first ones: the data changed under it,
+    and going on could repeat or skip hits. The client must search again."""
+
+    code = "RESULT_CHANGED"
 
 
 class UpstreamError(GenechemError):

@@ -1,25 +1,43 @@
 """Relay pagination mapped onto the services' two paging modes.
 
-OFFSET: within the `from + size <= 10,000` window, a cursor carries the offset of its hit (and its
-id). SCROLL: past the window, or from the first page when the client asks to scan everything, the
-connection runs on the upstream scroll (`fetch_all`, pages of 1000). A scroll cursor carries the
-scroll id that fetches the page after the one its hit is on, and the hit's absolute position. The
-gateway keeps that one page, as ids only, in its cache for no longer than the service keeps the
-scroll, so any `first` continues without losing or repeating hits; the hits are then fetched with
-the fields the client selected, through the same loaders as every other lookup.
+OFFSET: within the `from + size <= 10,000` window, a cursor carries the offset of its hit and a
+running hash of the set of ids served up to it (`id_set_hash`).
 
-Switching from offsets to the scroll at the window skips the first N hits of the scroll, which is
-exact only when they are the N hits the offset pages served (as when every hit scores the same).
-Each offset cursor carries a running hash of the set of ids served up to it; at the switch the
-gateway hashes the scroll's first N ids and compares. When they differ it answers
-RESULT_WINDOW_EXCEEDED (search again with `scan: true`), never lost or repeated hits.
+SCROLL: past the window, or from the first page when the client asks to scan everything, the
+connection runs on the upstream scroll (`fetch_all`, pages of 1000 ids). The hits are then
+fetched with the fields the client selected, through the same loaders as every other lookup.
+
+Crossing the window, on any order. When the next page would pass 10,000 hits, the gateway opens
+the scroll and reads again the ids of the N hits already served (offset pages of 1000 with only
+`_id`, at most 10 calls). If their hash is not the one the cursor carries, the data changed under
+the walk: RESULT_CHANGED, run the search again. Otherwise the walk goes on over the scroll,
+skipping exactly those N ids wherever the scroll hands them out. So every hit is served once and
+`totalCount` stays the search's total, but hits after the window come in the service's scroll
+order (shard by shard), not in `sort` or relevance order. Nothing of the walk so far is kept by
+the gateway before the switch: the served set is re-derived from the service and checked.
+
+Walks, and why every cursor works twice. A walk is one upstream scroll, named in its cursors by a
+random walk id. The gateway keeps every page of the walk it fetched (ids only) under (search,
+walk, start of the page in the scroll), and the walk itself (its total and the ids to skip), each
+for a little less than the service keeps the scroll after fetching it; every page fetched renews
+the walk and the page before it. A scroll cursor names its page, its index in the page and its
+hit. Continuing reads the pages after it from the cache first and calls the service's scroll only
+for a page never fetched (one call at a time per page), so a retried `endCursor`, or any earlier
+cursor of the walk, gives the same hits again without moving the scroll. The switch itself is
+remembered by (served count, served hash): retrying the last offset cursor reuses the walk.
+
+Errors: CURSOR_EXPIRED when the cached page behind a cursor is gone or the service's scroll
+expired (both: run the search again); INVALID_CURSOR for a cursor that does not point at a hit
+of the page it names (never a silently wrong page); RESULT_CHANGED as above.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import secrets
 from collections.abc import Awaitable, Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from genechem.cache import Cache
@@ -28,7 +46,7 @@ from genechem.errors import (
     CursorExpired,
     InvalidCursor,
     InvalidInput,
-    ResultWindowExceeded,
+    ResultChanged,
     UpstreamInvalidQuery,
 )
 
@@ -36,10 +54,25 @@ Doc = dict[str, Any]
 WINDOW = 10_000
 MAX_FIRST = 1000
 DEFAULT_FIRST = 10
+KEEP = 0.9
+"""Share of the service's scroll lifetime the gateway keeps a walk's pages: they go before the
+scroll does, so a cached page never outlives the scroll that continues it."""
 
 QueryFn = Callable[..., Awaitable[Doc]]
 """The service's `GET /query` with the search's own parameters bound: `(**paging) -> body`."""
 ScrollFn = Callable[[str], Awaitable[Doc]]
+
+PAGE_GONE = (
+    "The cached page of the service's scroll behind this cursor is gone (the gateway keeps a "
+    "walk's pages only as long as the service keeps its scroll); run the search again."
+)
+SCROLL_EXPIRED = (
+    "The service's scroll behind this cursor has expired (it keeps a scroll only briefly "
+    "between pages); run the search again."
+)
+NOT_IN_PAGE = (
+    "The cursor does not point at a hit of the scroll page it names; run the search again."
+)
 
 
 @dataclass
@@ -69,7 +102,60 @@ class Window:
     facets: Doc | None = None
     hydrate: bool = False
     """True when `hits` hold only `_id`: the caller fetches the selected fields."""
-    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ScrollPosition:
+    """Where a scroll cursor points: hit `index` of the page starting at `page` of walk `walk`,
+    which is hit `hit` and the `served`-th hit of the connection (from 0)."""
+
+    walk: str
+    page: int
+    index: int
+    hit: str
+    served: int
+
+    @classmethod
+    def of(cls, payload: Doc) -> ScrollPosition:
+        try:
+            position = cls(
+                str(payload["w"]),
+                int(payload["p"]),
+                int(payload["i"]),
+                str(payload["id"]),
+                int(payload["n"]),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise InvalidCursor("The cursor is not one this API issued.") from exc
+        if min(position.page, position.index, position.served) < 0:
+            raise InvalidCursor(NOT_IN_PAGE)
+        return position
+
+    def payload(self) -> Doc:
+        return {
+            "k": "s",
+            "w": self.walk,
+            "p": self.page,
+            "i": self.index,
+            "id": self.hit,
+            "n": self.served,
+        }
+
+
+@dataclass
+class Walk:
+    """One upstream scroll as a connection walks it: its id, total, and the ids to skip."""
+
+    id: str
+    total: int
+    skip: frozenset[str]
+
+    def record(self) -> Doc:
+        return {"total": self.total, "skip": list(self.skip)}
+
+    @classmethod
+    def of(cls, walk_id: str, record: Doc) -> Walk:
+        return cls(walk_id, int(record["total"]), frozenset(record["skip"]))
 
 
 def id_set_hash(ids: Iterable[str], start: int = 0) -> int:
@@ -88,12 +174,31 @@ def check_first(first: int | None) -> int:
     return value
 
 
+def offset_after(payload: Doc, limit: int | None = None) -> int:
+    """The offset after an offset cursor's hit; a negative offset, or one at or past `limit`,
+    is refused (it would serve hits the cursor never pointed at)."""
+    offset = payload.get("o")
+    if not isinstance(offset, int) or isinstance(offset, bool) or offset < 0:
+        raise InvalidCursor("The cursor is not one this API issued.")
+    if limit is not None and offset >= limit:
+        raise InvalidCursor("The cursor points outside the pages it can continue.")
+    return offset + 1
+
+
+def served_hash(payload: Doc) -> int:
+    try:
+        return int(str(payload.get("h", "0")), 16)
+    except ValueError as exc:
+        raise InvalidCursor("The cursor is not one this API issued.") from exc
+
+
 class Pager:
     """Serves connection pages of a `Search`, offset or scroll, from cursors it signed."""
 
     def __init__(self, codec: CursorCodec, cache: Cache) -> None:
         self.codec = codec
         self.cache = cache
+        self._fetching: dict[str, asyncio.Lock] = {}
 
     async def page(
         self, search: Search, first: int | None, after: str | None, facets: list[str] | None
@@ -105,10 +210,10 @@ class Pager:
                 return await self._scroll_start(search, count, facets)
             return await self._offsets(search, 0, count, facets, served=0)
         if position.get("k") == "o":
-            served = int(str(position.get("h", "0")), 16)
-            return await self._offsets(search, int(position["o"]) + 1, count, facets, served)
+            start = offset_after(position, WINDOW)
+            return await self._offsets(search, start, count, facets, served_hash(position))
         if position.get("k") == "s":
-            return await self._scroll_continue(search, position, count, facets)
+            return await self._scroll_continue(search, ScrollPosition.of(position), count, facets)
         raise InvalidCursor("The cursor is not one this API issued.")
 
     async def _offsets(
@@ -142,8 +247,8 @@ class Pager:
         )
 
     async def _scroll_start(self, search: Search, count: int, facets: list[str] | None) -> Window:
-        page, total = await self._open_scroll(search)
-        window = await self._serve(search, page, 0, count, total)
+        walk, page = await self._open_walk(search)
+        window = await self._serve(search, walk, page, index=0, served=0, count=count)
         window.facets = await self._facets(search, facets)
         return window
 
@@ -155,93 +260,146 @@ class Pager:
         facets: list[str] | None,
         served: int,
     ) -> Window:
-        page, total = await self._open_scroll(search)
-        skipped = 0
-        while page is not None and page["start"] + len(page["ids"]) < start:
-            skipped = id_set_hash(page["ids"], skipped)
-            page = await self._next_page(search, page, total)
-        if page is None or start > total:
-            return Window([], [], total, False, start > 0, await self._facets(search, facets))
-        skipped = id_set_hash(page["ids"][: start - page["start"]], skipped)
-        if skipped != served:
-            await self.cache.delete(_page_key(page["sid"]))
-            raise ResultWindowExceeded(
-                "Paging by offset stops at 10,000 hits, and this search's order cannot be "
-                "continued on the service's scroll. Search again with `scan: true` to walk every "
-                "hit once."
+        """Continue an offset walk of `start` hits on the scroll, skipping exactly those hits."""
+        switch_key = f"scroll-switch:{search.key}:{start}:{served:x}"
+        walk_id = await self.cache.get(switch_key)
+        resumed = await self._cached_walk(search, str(walk_id), 0) if walk_id else None
+        if resumed is not None:
+            walk, page = resumed
+        else:
+            (walk, page), skip = await asyncio.gather(
+                self._open_walk(search), self._served_ids(search, start)
             )
-        window = await self._serve(search, page, start, count, total)
-        window.has_previous = start > 0
+            if len(skip) != start or id_set_hash(skip) != served:
+                raise ResultChanged(
+                    "The search's results changed while it was walked: the hits served so far "
+                    "are no longer its first ones, so going on could repeat or skip hits. Run "
+                    "the search again from the start."
+                )
+            walk.skip = frozenset(skip)
+            await self._keep(search, _walk_key(search, walk.id), walk.record())
+            await self._keep(search, switch_key, walk.id)
+        window = await self._serve(search, walk, page, index=0, served=start, count=count)
         window.facets = await self._facets(search, facets)
         return window
 
-    async def _scroll_continue(
-        self, search: Search, position: Doc, count: int, facets: list[str] | None
-    ) -> Window:
-        page = await self.cache.get(_page_key(str(position["sid"])))
-        if page is None:
-            raise CursorExpired(
-                "The search behind this cursor has expired (the service keeps it only briefly "
-                "between pages); run the search again from the start."
+    async def _served_ids(self, search: Search, count: int) -> list[str]:
+        """The ids of the first `count` hits in the search's own order, read again by offset."""
+        bodies = await asyncio.gather(
+            *(
+                search.query(fields=["_id"], size=min(MAX_FIRST, count - start), from_=start)
+                for start in range(0, count, MAX_FIRST)
             )
-        window = await self._serve(search, page, int(position["n"]) + 1, count, page["total"])
+        )
+        return [str(hit["_id"]) for body in bodies for hit in body.get("hits", [])]
+
+    async def _scroll_continue(
+        self, search: Search, position: ScrollPosition, count: int, facets: list[str] | None
+    ) -> Window:
+        cached = await self._cached_walk(search, position.walk, position.page)
+        if cached is None:
+            raise CursorExpired(PAGE_GONE)
+        walk, page = cached
+        ids = page["ids"]
+        if position.index >= len(ids) or ids[position.index] != position.hit:
+            raise InvalidCursor(NOT_IN_PAGE)
+        window = await self._serve(
+            search,
+            walk,
+            page,
+            index=position.index + 1,
+            served=position.served + 1,
+            count=count,
+        )
         window.facets = await self._facets(search, facets)
         return window
 
     async def _serve(
-        self, search: Search, page: Doc | None, start: int, count: int, total: int
+        self,
+        search: Search,
+        walk: Walk,
+        page: Doc | None,
+        *,
+        index: int,
+        served: int,
+        count: int,
     ) -> Window:
-        """Hits `start .. start + count` of the scroll, from the kept page and the ones after it."""
+        """`count` hits from hit `index` of `page` on, skipping the walk's served ids, as the
+        connection's hits `served ..`; pages after `page` come from the cache or the scroll."""
+        first = served
         ids: list[str] = []
         cursors: list[str] = []
-        position = start
-        while page is not None and len(ids) < count:
-            offset = position - page["start"]
-            if offset < len(page["ids"]):
-                for hit_id in page["ids"][offset : offset + count - len(ids)]:
-                    ids.append(hit_id)
-                    cursors.append(
-                        self.codec.encode(search.key, {"k": "s", "sid": page["sid"], "n": position})
-                    )
-                    position += 1
-            if len(ids) < count and position >= page["start"] + len(page["ids"]):
-                page = await self._next_page(search, page, total)
+        while page is not None and len(ids) < count and served < walk.total:
+            if index >= len(page["ids"]):
+                page, index = await self._next_page(search, walk, page), 0
+                continue
+            hit = str(page["ids"][index])
+            if hit not in walk.skip:
+                at = ScrollPosition(walk.id, int(page["start"]), index, hit, served)
+                cursors.append(self.codec.encode(search.key, at.payload()))
+                ids.append(hit)
+                served += 1
+            index += 1
         return Window(
             hits=[{"_id": i} for i in ids],
             cursors=cursors,
-            total=total,
-            has_next=position < total,
-            has_previous=start > 0,
+            total=walk.total,
+            has_next=page is not None and served < walk.total,
+            has_previous=first > 0,
             hydrate=True,
         )
 
-    async def _open_scroll(self, search: Search) -> tuple[Doc | None, int]:
-        """Start the upstream scroll (ids only): its first page, kept, and the hit total."""
+    async def _open_walk(self, search: Search) -> tuple[Walk, Doc]:
+        """Start the upstream scroll (ids only): the walk, skipping nothing yet, and its first
+        page, both kept."""
         body = await search.query(fields=["_id"], fetch_all=True)
-        total = int(body.get("total") or 0)
-        return await self._keep_page(search, body, start=0, total=total), total
+        walk = Walk(secrets.token_urlsafe(9), int(body.get("total") or 0), frozenset())
+        page = _page_of(body, 0)
+        await self._keep(search, _walk_key(search, walk.id), walk.record())
+        await self._keep(search, _page_key(search, walk.id, 0), page)
+        return walk, page
 
-    async def _keep_page(self, search: Search, body: Doc, start: int, total: int) -> Doc | None:
-        scroll_id = body.get("_scroll_id")
-        ids = [str(h["_id"]) for h in body.get("hits", [])]
-        if not scroll_id or not ids:
+    async def _cached_walk(
+        self, search: Search, walk_id: str, start: int
+    ) -> tuple[Walk, Doc] | None:
+        record = await self.cache.get(_walk_key(search, walk_id))
+        page = await self.cache.get(_page_key(search, walk_id, start))
+        if record is None or page is None:
             return None
-        page: Doc = {"sid": str(scroll_id), "start": start, "ids": ids, "total": total}
-        await self.cache.set(_page_key(page["sid"]), page, ttl=search.scroll_ttl * 0.9)
-        return page
+        return Walk.of(walk_id, record), page
 
-    async def _next_page(self, search: Search, page: Doc, total: int) -> Doc | None:
-        """The page after `page`; the old page is dropped (one kept page per walk)."""
+    async def _next_page(self, search: Search, walk: Walk, page: Doc) -> Doc | None:
+        """The page after `page`: from the cache when any request fetched it already, else from
+        the scroll, at most once. None after the last page."""
+        key = _page_key(search, walk.id, int(page["start"]) + len(page["ids"]))
+        lock = self._fetching.setdefault(key, asyncio.Lock())
         try:
-            body = await search.scroll(page["sid"])
+            async with lock:
+                after = await self.cache.get(key)
+                if after is None:
+                    after = await self._fetch_after(search, page)
+                    await self._keep(search, key, after)
+                    await self._keep(search, _page_key(search, walk.id, page["start"]), page)
+                    await self._keep(search, _walk_key(search, walk.id), walk.record())
+        finally:
+            if not lock.locked():
+                self._fetching.pop(key, None)
+        return after if after["ids"] else None
+
+    async def _fetch_after(self, search: Search, page: Doc) -> Doc:
+        start = int(page["start"]) + len(page["ids"])
+        if not page["next"]:
+            return {"start": start, "ids": [], "next": None}
+        try:
+            body = await search.scroll(str(page["next"]))
         except UpstreamInvalidQuery as exc:
-            raise CursorExpired(
-                "The service's scroll behind this cursor has expired; run the search again."
-            ) from exc
-        await self.cache.delete(_page_key(page["sid"]))
+            raise CursorExpired(SCROLL_EXPIRED) from exc
         if body.get("exhausted"):
-            return None
-        return await self._keep_page(search, body, page["start"] + len(page["ids"]), total)
+            return {"start": start, "ids": [], "next": None}
+        return _page_of(body, start)
+
+    async def _keep(self, search: Search, key: str, value: Any) -> None:
+        await self.cache.set(key, value, ttl=search.scroll_ttl * KEEP)
 
     async def _facets(self, search: Search, facets: list[str] | None) -> Doc | None:
         if not facets:
@@ -251,8 +409,19 @@ class Pager:
         return result
 
 
-def _page_key(scroll_id: str) -> str:
-    return f"scroll-page:{scroll_id}"
+def _page_of(body: Doc, start: int) -> Doc:
+    """A scroll page as kept: its start in the scroll, its ids, the scroll id of the next."""
+    ids = [str(hit["_id"]) for hit in body.get("hits", [])]
+    scroll_id = body.get("_scroll_id")
+    return {"start": start, "ids": ids, "next": str(scroll_id) if scroll_id and ids else None}
+
+
+def _walk_key(search: Search, walk_id: str) -> str:
+    return f"scroll-walk:{search.key}:{walk_id}"
+
+
+def _page_key(search: Search, walk_id: str, start: int) -> str:
+    return f"scroll-page:{search.key}:{walk_id}:{start}"
 
 
 def slice_items(
@@ -260,7 +429,7 @@ def slice_items(
 ) -> Window:
     """A connection page over a list the gateway already holds (link fields, HGNC search)."""
     count = check_first(first)
-    start = int(codec.decode(after, key)["o"]) + 1 if after else 0
+    start = offset_after(codec.decode(after, key)) if after else 0
     page = items[start : start + count]
     return Window(
         hits=page,

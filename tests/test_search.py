@@ -33,8 +33,8 @@ query Walk($first: Int, $after: String, $scan: Boolean! = false, $sort: [GeneSor
 
 @pytest.fixture(scope="module")
 def big_mirror() -> Iterator[MirrorServer]:
-    # One species: every hit of a match-all search scores the same, so the offset pages and the
-    # scroll agree on which hits come first and a walk can cross the window.
+    # One species, so the facet and filter counts below are simple; the scroll's order still
+    # differs from the offset pages' (the mirror's shards), see tests/test_paging.py.
     genes = generated_genes(TOTAL, species=((9606, "HUMAN"),))
     with serve(create_mirror_app(Dataset(genes=genes))) as url:
         yield MirrorServer(url)
@@ -60,8 +60,8 @@ def walk(gateway: Gateway, app: FastAPI, first: int, **variables: Any) -> list[d
     while True:
         page = gateway.data(SEARCH, {"first": first, "after": after, **variables})["searchGenes"]
         pages.append(page)
-        # The gateway never keeps more than one upstream page for a walk.
-        assert len(app.state.pager.cache) <= 1
+        # The gateway keeps a walk's scroll pages (ids), its record and its switch: no more.
+        assert len(app.state.pager.cache) <= TOTAL // 1000 + 2
         if not page["pageInfo"]["hasNextPage"]:
             return pages
         after = page["pageInfo"]["endCursor"]
@@ -97,28 +97,6 @@ def test_scan_walks_on_the_scroll_from_the_first_page(
     ids = [e["node"]["geneId"] for p in pages for e in p["edges"]]
     assert len(ids) == len(set(ids)) == TOTAL
     assert {cursor_kind(e["cursor"]) for p in pages for e in p["edges"]} == {"s"}
-
-
-def test_sorted_search_cannot_pass_the_window(big: tuple[Gateway, MirrorServer, FastAPI]) -> None:
-    gateway, _, _ = big
-    sort = [{"field": "SYMBOL", "direction": "DESC"}]
-    first = gateway.data(SEARCH, {"first": 1000, "sort": sort})["searchGenes"]
-    symbols_page = gateway.data(
-        "query($s: [GeneSort!]) { searchGenes(first: 3, sort: $s) { edges { node { symbol } } } }",
-        {"s": sort},
-    )["searchGenes"]["edges"]
-    assert [e["node"]["symbol"] for e in symbols_page] == sorted(
-        [e["node"]["symbol"] for e in symbols_page], reverse=True
-    )
-    after = first["pageInfo"]["endCursor"]
-    for _ in range(9):
-        after = gateway.data(SEARCH, {"first": 1000, "after": after, "sort": sort})["searchGenes"][
-            "pageInfo"
-        ]["endCursor"]
-    body = gateway.post(SEARCH, {"first": 10, "after": after, "sort": sort})
-    [error] = body["errors"]
-    assert error["extensions"]["code"] == "RESULT_WINDOW_EXCEEDED"
-    assert "scan: true" in error["message"]
 
 
 def test_expired_scroll_is_cursor_expired(big: tuple[Gateway, MirrorServer, FastAPI]) -> None:

@@ -1,7 +1,9 @@
 """Scroll contexts for `fetch_all=true`: the matching doc indices, a cursor, and an expiry.
 
 A context lives `ttl` seconds after its last request (by the mirror clock, so tests can move time).
-Each page hands out a fresh scroll id and retires the previous one. Memory stays bounded: a context
+Each page hands out a fresh scroll id and retires the previous one: a retired or expired id is the
+services' 400. The hits come in the index's shard order (`search.shard_order`), not in the
+offset pages' ranking, as on the real services. Memory stays bounded: a context
 holds two compact arrays (indices, scores) and expired contexts are dropped on every access.
 """
 

@@ -4,10 +4,13 @@ A search result is kept as doc indices with their scores (`Matches`), never as c
 Default order is score descending, ties in document order. `sort` fields sort on the smallest value
 of a multi-valued field ascending and the largest descending, strings case-insensitively, missing
 values last; when `_score` is not among them, scores are not tracked (`_score`/`max_score` null).
+A scroll (`fetch_all`) reads the index shard by shard (`shard_order`), so its order is not the
+offset pages' order, as on the real services' many-shard indices.
 """
 
 from __future__ import annotations
 
+import zlib
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -17,6 +20,8 @@ from mirror.biothings.params import search_error
 from mirror.biothings.projection import values_at
 
 RESULT_WINDOW = 10_000
+SCROLL_SHARDS = 5
+"""Shards of the mirror's indices, as far as the scroll order goes (Elasticsearch's old default)."""
 Doc = Mapping[str, Any]
 SortKey = tuple[int, Any]
 
@@ -53,6 +58,24 @@ def collect(
             indices.append(position)
             scores.append(score)
     return Matches(indices, scores)
+
+
+def shard_of(doc: Doc, shards: int) -> int:
+    """The shard a document lives on: a stable hash of its `_id`, as Elasticsearch routes."""
+    return zlib.crc32(str(doc.get("_id", "")).encode()) % shards
+
+
+def shard_order(docs: Sequence[Doc], matches: Matches, shards: int = SCROLL_SHARDS) -> Matches:
+    """`matches` in the order a scroll over a sharded index hands them out: every hit of shard 0,
+    then shard 1, ..., document order within a shard. Clients must not expect the scroll to follow
+    the offset pages' ranking; with one shard it is plain document order."""
+    if shards <= 1:
+        return matches
+    pairs = sorted(
+        zip(matches.indices, matches.scores, strict=True),
+        key=lambda pair: shard_of(docs[pair[0]], shards),
+    )  # stable: document order within a shard
+    return Matches([i for i, _ in pairs], [s for _, s in pairs])
 
 
 def restrict(matches: Matches, keep: Callable[[int], bool]) -> Matches:

@@ -23,6 +23,7 @@ from mirror.biothings.search import (
     collect,
     order,
     restrict,
+    shard_order,
     terms_facets,
     tracks_scores,
 )
@@ -226,7 +227,7 @@ class BiothingsService:
         return body
 
     def open_scroll(self, matches: Matches, render: dict[str, Any], started: float) -> Doc:
-        context = ScrollContext.of(matches, render)
+        context = ScrollContext.of(shard_order(self.docs, matches), render)
         page = context.next_page()
         scroll_id = self.scrolls.open(context)
         return self.scroll_page(context, page, scroll_id, started)
