@@ -8,9 +8,8 @@ enforces for this source.
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
-from backends.http import ServiceHTTP
+from backends.http import ServiceHTTP, path_segment
 from backends.shapes import listify
 from genechem.errors import InvalidInput, UpstreamMalformed
 
@@ -82,7 +81,9 @@ class HGNCClient:
     async def fetch(self, field: str, term: str) -> list[Doc]:
         """`GET /fetch/{field}/{term}`: full records matching one term exactly (no wildcards)."""
         _check_field(field)
-        body = await self.http.request_json("GET", f"/fetch/{field}/{_segment(term)}")
+        if not term.strip():
+            raise InvalidInput(f"An HGNC {field} to fetch must not be empty.")
+        body = await self.http.request_json("GET", f"/fetch/{field}/{path_segment(term)}")
         return [listify(doc, RECORD_LIST_PATHS) for doc in _docs(body)]
 
     async def search(self, query: str, field: str | None = None) -> list[Doc]:
@@ -90,7 +91,10 @@ class HGNCClient:
         each `{"hgnc_id", "symbol", "score"}`, best first."""
         if field is not None:
             _check_field(field)
-        path = f"/search/{field}/{_segment(query)}" if field else f"/search/{_segment(query)}"
+        if not query.strip():
+            raise InvalidInput("An HGNC search needs a non-empty query.")
+        term = path_segment(query)
+        path = f"/search/{field}/{term}" if field else f"/search/{term}"
         return _docs(await self.http.request_json("GET", path))
 
 
@@ -98,11 +102,6 @@ def _check_field(field: str) -> None:
     if field not in SEARCHABLE_FIELDS:
         allowed = ", ".join(sorted(SEARCHABLE_FIELDS))
         raise InvalidInput(f"'{field}' is not a searchable HGNC field; use one of {allowed}.")
-
-
-def _segment(term: str) -> str:
-    # A slash would end the path segment; HGNC terms never contain one, so encode it.
-    return quote(term, safe=":*?\"'()")
 
 
 def _docs(body: Any) -> list[Doc]:

@@ -45,6 +45,8 @@ class Backends:
     """Set in HGNC index mode (`GENECHEM_HGNC_INDEX=true`)."""
 
     async def aclose(self) -> None:
+        if self.hgnc_index is not None:
+            await self.hgnc_index.aclose()
         await asyncio.gather(self.mygene.aclose(), self.mychem.aclose(), self.hgnc.aclose())
 
 
@@ -119,5 +121,9 @@ def build_backends(
         hgnc=hgnc,
         kind=kind,
         urls=urls,
-        hgnc_index=HGNCIndex(hgnc, settings.hgnc_index_ttl) if settings.hgnc_index else None,
+        hgnc_index=(
+            HGNCIndex(hgnc, settings.hgnc_index_ttl, settings.hgnc_index_check_interval)
+            if settings.hgnc_index
+            else None
+        ),
     )

@@ -34,6 +34,8 @@ class LoggedRequest:
     status: int = 0
     at: float = 0.0
     """When the request arrived, `time.monotonic()` seconds."""
+    raw_path: str = ""
+    """The path exactly as sent, still percent-encoded (`path` is decoded)."""
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -107,6 +109,7 @@ class RequestLogMiddleware:
             params=params,
             body=parsed,
             at=arrived,
+            raw_path=raw_path_of(scope),
         )
         self.log.entries.append(entry)
         replayed = False
@@ -124,6 +127,15 @@ class RequestLogMiddleware:
             await send(message)
 
         await self.app(scope, replay, recording_send)
+
+
+def raw_path_of(scope: Scope) -> str:
+    """The request's path as sent (percent-encoded), without a query string (httpx's in-process
+    transport puts it in `raw_path`); the decoded path when the server gives no raw one."""
+    raw = scope.get("raw_path")
+    if not isinstance(raw, bytes):
+        return str(scope["path"])
+    return raw.split(b"?", 1)[0].decode("latin-1")
 
 
 async def read_body(receive: Receive) -> bytes:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,6 +13,7 @@ from aiodataloader import DataLoader
 
 from backends.hgnc_index import INDEXED_FIELDS
 from backends.sources import Backends
+from genechem.errors import InvalidInput
 from resolvers import gene as gene_resolvers
 from resolvers.context import Info
 from resolvers.loaders import FieldsKey
@@ -26,15 +28,33 @@ which the approved-only index does not hold, so `HGNCRecordsLoader` fetches thos
 REPLACED_BY = re.compile(r"HGNC:\d+")
 
 
-class HGNCRecordsLoader(DataLoader[HGNCKey, list[Doc]]):
-    """HGNC records by (field, value). HGNC has no batch route: by default one `/fetch` per distinct
-    key, sent concurrently under the 10-per-second limit; in index mode, from the index."""
-
-    final_in_index: frozenset[str] = AUTHORITATIVE_IN_INDEX
+class HGNCFetchLoader(DataLoader[HGNCKey, list[Doc]]):
+    """HGNC `/fetch` results by (field, value): within one request each distinct key is fetched
+    once, whichever lookup asks for it (records, the symbol checker, links). HGNC has no batch
+    route: one `/fetch` per key, sent concurrently under the 10-per-second limit. A failed fetch
+    is that key's error only."""
 
     def __init__(self, backends: Backends) -> None:
         super().__init__()
         self.backends = backends
+
+    async def batch_load_fn(self, keys: list[HGNCKey]) -> list[Any]:
+        fetched = await asyncio.gather(
+            *(self.backends.hgnc.fetch(f, v) for f, v in keys), return_exceptions=True
+        )
+        return list(fetched)
+
+
+class HGNCRecordsLoader(DataLoader[HGNCKey, list[Doc]]):
+    """HGNC records by (field, value): in index mode from the index, else (and for index misses
+    that are not final) through the request's `HGNCFetchLoader`."""
+
+    final_in_index: frozenset[str] = AUTHORITATIVE_IN_INDEX
+
+    def __init__(self, backends: Backends, fetches: HGNCFetchLoader) -> None:
+        super().__init__()
+        self.backends = backends
+        self.fetches = fetches
 
     async def batch_load_fn(self, keys: list[HGNCKey]) -> list[Any]:
         answers: dict[HGNCKey, Any] = {}
@@ -50,7 +70,7 @@ class HGNCRecordsLoader(DataLoader[HGNCKey, list[Doc]]):
                     answers[key] = hits
         pending = [k for k in dict.fromkeys(keys) if k not in answers]
         fetched = await asyncio.gather(
-            *(self.backends.hgnc.fetch(f, v) for f, v in pending), return_exceptions=True
+            *(self.fetches.load(k) for k in pending), return_exceptions=True
         )
         answers.update(zip(pending, fetched, strict=True))
         return [answers[key] for key in keys]
@@ -58,21 +78,44 @@ class HGNCRecordsLoader(DataLoader[HGNCKey, list[Doc]]):
 
 class ApprovedHGNCRecordsLoader(HGNCRecordsLoader):
     """As `HGNCRecordsLoader`, but in index mode every miss is final: for the symbol checker,
-    which asks about withdrawn entries only for the symbols nothing approved explains."""
+    which asks about withdrawn entries only for the symbols nothing approved explains. Its
+    fetches (default mode) are the same request-wide ones, so nothing is fetched twice."""
 
     final_in_index = frozenset(INDEXED_FIELDS)
 
 
+def fetch_loader(info: Info) -> HGNCFetchLoader:
+    return info.context.loader(HGNCFetchLoader, HGNCFetchLoader)
+
+
 def records_loader(info: Info) -> HGNCRecordsLoader:
-    return info.context.loader(HGNCRecordsLoader, HGNCRecordsLoader)
+    fetches = fetch_loader(info)
+    return info.context.loader(HGNCRecordsLoader, lambda b: HGNCRecordsLoader(b, fetches))
 
 
 def approved_records_loader(info: Info) -> ApprovedHGNCRecordsLoader:
-    return info.context.loader(ApprovedHGNCRecordsLoader, ApprovedHGNCRecordsLoader)
+    fetches = fetch_loader(info)
+    return info.context.loader(
+        ApprovedHGNCRecordsLoader, lambda b: ApprovedHGNCRecordsLoader(b, fetches)
+    )
+
+
+def invalid_term(value: str) -> str | None:
+    """Why `value` (trimmed) cannot be an HGNC identifier or symbol, or None if it can be
+    looked up. Empty values and control characters (newlines, tabs) are never part of one."""
+    if not value:
+        return "is empty"
+    if any(unicodedata.category(c) == "Cc" for c in value):
+        return "contains a control character"
+    return None
 
 
 async def records_by(info: Info, field_name: str, value: str) -> list[Doc]:
-    docs: list[Doc] = await records_loader(info).load((field_name, value.strip()))
+    term = value.strip()
+    reason = invalid_term(term)
+    if reason is not None:
+        raise InvalidInput(f"The HGNC {field_name} {value!r} {reason}.")
+    docs: list[Doc] = await records_loader(info).load((field_name, term))
     return docs
 
 
@@ -99,10 +142,12 @@ class SymbolCheck:
 
     input: str
     status: str
-    """APPROVED, PREVIOUS_SYMBOL, ALIAS_SYMBOL, WITHDRAWN or UNKNOWN."""
+    """APPROVED, PREVIOUS_SYMBOL, ALIAS_SYMBOL, WITHDRAWN, UNKNOWN or INVALID."""
     records: list[Doc] = field(default_factory=list)
     """The current approved record(s) the symbol leads to."""
     withdrawn: list[Doc] = field(default_factory=list)
+    reason: str | None = None
+    """Why the input is INVALID; None for every other status."""
 
 
 def _approved(docs: list[Doc]) -> list[Doc]:
@@ -114,12 +159,25 @@ async def check_symbols(info: Info, symbols: Sequence[str]) -> list[SymbolCheck]
 
     Default mode: one `/fetch/symbol` per symbol, plus previous- and alias-symbol fetches for those
     that are not approved. Index mode: the index answers approved, previous and alias symbols; only
-    a symbol it cannot explain is fetched, to tell a withdrawn entry from an unknown symbol."""
-    loader = approved_records_loader(info)
+    a symbol it cannot explain is fetched, to tell a withdrawn entry from an unknown symbol. An
+    input that cannot be a symbol (`invalid_term`) is INVALID on its own and looked up nowhere,
+    so it never fails the rest of the list."""
     cleaned = [s.strip() for s in symbols]
-    found = await loader.load_many([("symbol", s) for s in cleaned])
-    by_symbol = dict(zip(cleaned, found, strict=True))
-    open_symbols = [s for s in dict.fromkeys(cleaned) if not _approved(by_symbol[s])]
+    valid = [s for s in dict.fromkeys(cleaned) if invalid_term(s) is None]
+    found = await _classify(info, valid)
+    return [found.get(symbol) or _invalid(symbol) for symbol in cleaned]
+
+
+def _invalid(symbol: str) -> SymbolCheck:
+    return SymbolCheck(symbol, "INVALID", reason=f"The symbol {invalid_term(symbol)}.")
+
+
+async def _classify(info: Info, symbols: list[str]) -> dict[str, SymbolCheck]:
+    """The check of each distinct, valid symbol."""
+    loader = approved_records_loader(info)
+    found = await loader.load_many([("symbol", s) for s in symbols])
+    by_symbol = dict(zip(symbols, found, strict=True))
+    open_symbols = [s for s in symbols if not _approved(by_symbol[s])]
     prev, alias = await asyncio.gather(
         loader.load_many([("prev_symbol", s) for s in open_symbols]),
         loader.load_many([("alias_symbol", s) for s in open_symbols]),
@@ -133,21 +191,21 @@ async def check_symbols(info: Info, symbols: Sequence[str]) -> list[SymbolCheck]
     # A symbol of a withdrawn entry (its own, a previous one or an alias) leads to that entry.
     retired = {s: by_symbol[s] or by_prev[s] or by_alias[s] for s in open_symbols}
     replacements = await _replacements(info, [d for docs in retired.values() for d in docs])
-    checks = []
-    for symbol in cleaned:
+    checks: dict[str, SymbolCheck] = {}
+    for symbol in symbols:
         own = by_symbol[symbol]
         if _approved(own):
-            checks.append(SymbolCheck(symbol, "APPROVED", _approved(own)))
+            checks[symbol] = SymbolCheck(symbol, "APPROVED", _approved(own))
         elif _approved(by_prev[symbol]):
-            checks.append(SymbolCheck(symbol, "PREVIOUS_SYMBOL", _approved(by_prev[symbol])))
+            checks[symbol] = SymbolCheck(symbol, "PREVIOUS_SYMBOL", _approved(by_prev[symbol]))
         elif _approved(by_alias[symbol]):
-            checks.append(SymbolCheck(symbol, "ALIAS_SYMBOL", _approved(by_alias[symbol])))
+            checks[symbol] = SymbolCheck(symbol, "ALIAS_SYMBOL", _approved(by_alias[symbol]))
         elif retired[symbol]:
             entries = retired[symbol]
             current = [r for d in entries for r in replacements.get(str(d.get("hgnc_id")), [])]
-            checks.append(SymbolCheck(symbol, "WITHDRAWN", current, withdrawn=entries))
+            checks[symbol] = SymbolCheck(symbol, "WITHDRAWN", current, withdrawn=entries)
         else:
-            checks.append(SymbolCheck(symbol, "UNKNOWN"))
+            checks[symbol] = SymbolCheck(symbol, "UNKNOWN")
     return checks
 
 

@@ -15,7 +15,7 @@ from schema import gene as gene_schema
 from schema.connections import PageInfo, page_info
 from schema.node import Node, to_global_id
 from schema.scalars import JSON
-from schema.values import integer, integers, project, text, texts
+from schema.values import integer, integers, raw_document, text, texts
 
 if TYPE_CHECKING:
     from schema.gene import Gene
@@ -148,15 +148,21 @@ class HGNCRecord(Node):
     def orphanet_id(self) -> int | None:
         return integer(self.doc.get("orphanet"))
 
-    @strawberry.field(description="The record's fields as HGNC REST returns them.")
+    @strawberry.field(
+        description="The record exactly as HGNC REST returns it (single values single, lists "
+        "lists), or the given fields of it."
+    )
     def raw(
         self,
         fields: Annotated[
             list[str] | None,
-            strawberry.argument(description="Fields to return; every field when omitted."),
+            strawberry.argument(
+                description="Fields to return (`*` wildcards and `-field` to leave one out, as "
+                "on the BioThings services); every field when omitted or `all`."
+            ),
         ] = None,
     ) -> JSON:
-        return JSON(project(self.doc, fields))
+        return JSON(raw_document(self.doc, fields))
 
     @strawberry.field(
         description="The gene in MyGene.info, by the record's Entrez id, else its Ensembl id; "
@@ -174,6 +180,12 @@ class SymbolStatus(Enum):
     ALIAS_SYMBOL = "ALIAS_SYMBOL"
     WITHDRAWN = "WITHDRAWN"
     UNKNOWN = "UNKNOWN"
+    INVALID = strawberry.enum_value(
+        "INVALID",
+        description="The input cannot be a symbol (empty after trimming, or containing a control "
+        "character such as a newline or tab); see `reason`. It was not looked up, and only "
+        "this item says so.",
+    )
 
 
 @strawberry.type(description="The symbol checker's answer for one input symbol.")
@@ -183,13 +195,20 @@ class SymbolCheck:
         description="APPROVED: the current approved symbol; PREVIOUS_SYMBOL / ALIAS_SYMBOL: a "
         "former or alternative symbol of the approved record(s) in `approved`; WITHDRAWN: the "
         "entry was withdrawn (`approved` holds its replacement when HGNC names one); UNKNOWN: "
-        "HGNC does not know it. Matching is case-insensitive."
+        "HGNC does not know it; INVALID: the input cannot be a symbol (empty, or with a control "
+        "character) and was not looked up, while the other inputs are answered as usual. "
+        "Matching is case-insensitive; other characters (`?`, `*`, `/`) are looked up literally."
     )
     approved: list[HGNCRecord] = strawberry.field(
         description="The current approved record(s) the symbol leads to."
     )
     withdrawn: list[HGNCRecord] = strawberry.field(
         description="The withdrawn entries the symbol names, when it is withdrawn."
+    )
+    reason: str | None = strawberry.field(
+        default=None,
+        description="Why the input is INVALID (`The symbol is empty.`, `The symbol contains a "
+        "control character.`); null for every other status.",
     )
 
 

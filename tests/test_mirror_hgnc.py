@@ -380,7 +380,10 @@ def test_search_in_xml_gives_float_scores_and_max_score(hgnc: str) -> None:
 def recorded() -> Iterator[str]:
     """The HGNC service over the recorded records (skipped when the references are absent)."""
     if not REFERENCE.is_dir():
-        pytest.skip("recorded HGNC responses not available")
+        pytest.skip(
+            "optional: compares with responses recorded from the real HGNC service, which do "
+            "not ship with the repository; nothing to fix"
+        )
     docs = json.loads((REFERENCE / "fetch_records_5.json").read_text())["response"]["docs"]
     docs += json.loads((REFERENCE / "fetch_symbol_ZNF3_docs.json").read_text())
     with serve(mirror_app(docs, {})) as base:

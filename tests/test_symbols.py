@@ -101,7 +101,11 @@ def test_index_mode_checks_a_thousand_symbols_in_one_call(
     statuses = [c["status"] for c in checks]
     assert statuses == ["APPROVED"] * 400 + ["PREVIOUS_SYMBOL"] * 300 + ["ALIAS_SYMBOL"] * 300
     assert checks[500]["approved"] == [{"symbol": "GC500"}]
-    assert [r["path"] for r in mirror.requests("hgnc")] == ["/hgnc/fetch/status/Approved"]
+    # The load reads HGNC's release date first, then every approved record at once.
+    assert [r["path"] for r in mirror.requests("hgnc")] == [
+        "/hgnc/info",
+        "/hgnc/fetch/status/Approved",
+    ]
 
     # Loaded once: the next request costs nothing, and gene -> hgnc links use the index too.
     mirror.clear()
@@ -119,3 +123,91 @@ def test_index_mode_still_tells_unknown_symbols(
     assert check["status"] == "UNKNOWN"
     # A symbol the approved index lacks may be withdrawn: one fetch tells.
     assert [r["path"] for r in mirror.requests("hgnc")] == ["/hgnc/fetch/symbol/NOPE1"]
+
+
+def test_an_invalid_item_gets_its_own_status_and_the_rest_answer(
+    gateway: Gateway, demo_mirror: MirrorServer
+) -> None:
+    answer = gateway.post(CHECK, {"symbols": ["BRAF", "", "a\nb", " \t ", "HER2"]})
+    assert "errors" not in answer, answer["errors"]
+    checks = answer["data"]["checkSymbols"]
+    assert [(c["input"], c["status"]) for c in checks] == [
+        ("BRAF", "APPROVED"),
+        ("", "INVALID"),
+        ("a\nb", "INVALID"),
+        ("", "INVALID"),
+        ("HER2", "ALIAS_SYMBOL"),
+    ]
+    assert checks[1] == {"input": "", "status": "INVALID", "approved": [], "withdrawn": []}
+
+    # Invalid inputs are looked up nowhere.
+    paths = sorted(r["path"] for r in demo_mirror.requests("hgnc"))
+    assert paths == [
+        "/hgnc/fetch/alias_symbol/HER2",
+        "/hgnc/fetch/prev_symbol/HER2",
+        "/hgnc/fetch/symbol/BRAF",
+        "/hgnc/fetch/symbol/HER2",
+    ]
+
+
+def test_an_invalid_item_says_why(gateway: Gateway) -> None:
+    reasons = gateway.data(
+        "query C($s: [String!]!) { checkSymbols(symbols: $s) { reason } }",
+        {"s": ["BRAF", "", "a\nb"]},
+    )["checkSymbols"]
+    assert reasons == [
+        {"reason": None},
+        {"reason": "The symbol is empty."},
+        {"reason": "The symbol contains a control character."},
+    ]
+
+
+def test_index_mode_invalid_item_does_not_fail_the_list(
+    indexed_gateway: tuple[Gateway, MirrorServer],
+) -> None:
+    gateway, _ = indexed_gateway
+    checks = gateway.data(CHECK, {"symbols": ["GC1", "", "x\ny"]})["checkSymbols"]
+    assert [c["status"] for c in checks] == ["APPROVED", "INVALID", "INVALID"]
+
+
+@pytest.mark.parametrize("symbol", ["", "  ", "BR\nAF"])
+def test_hgnc_record_by_an_impossible_symbol_is_invalid_input(
+    gateway: Gateway, demo_mirror: MirrorServer, symbol: str
+) -> None:
+    answer = gateway.post(
+        "query R($s: String!) { hgncRecord(symbol: $s) { symbol } }", {"s": symbol}
+    )
+    assert answer["data"] == {"hgncRecord": None}
+    [error] = answer["errors"]
+    assert error["extensions"]["code"] == "INVALID_INPUT"
+    assert demo_mirror.requests("hgnc") == []
+
+
+def test_one_fetch_per_symbol_per_request_across_record_and_checker(
+    gateway: Gateway, demo_mirror: MirrorServer
+) -> None:
+    query = """{
+      braf: hgncRecord(symbol: "BRAF") { symbol }
+      her2: hgncRecord(symbol: "HER2") { symbol }
+      checkSymbols(symbols: ["BRAF", "HER2", "braf"]) { status approved { symbol } }
+      again: checkSymbols(symbols: ["HER2"]) { status }
+    }"""
+    data = gateway.data(query)
+    assert data["braf"] == {"symbol": "BRAF"}
+    assert data["her2"] is None  # HER2 is an alias, not an approved symbol
+    assert [c["status"] for c in data["checkSymbols"]] == [
+        "APPROVED",
+        "ALIAS_SYMBOL",
+        "APPROVED",
+    ]
+    assert data["again"] == [{"status": "ALIAS_SYMBOL"}]
+    paths = sorted(r["path"] for r in demo_mirror.requests("hgnc"))
+    # Once each: the two loaders (records and the checker's) share one fetch per (field, value).
+    # BRAF and braf are distinct inputs to HGNC's case-insensitive fetch, hence two.
+    assert paths == [
+        "/hgnc/fetch/alias_symbol/HER2",
+        "/hgnc/fetch/prev_symbol/HER2",
+        "/hgnc/fetch/symbol/BRAF",
+        "/hgnc/fetch/symbol/HER2",
+        "/hgnc/fetch/symbol/braf",
+    ]

@@ -1,10 +1,12 @@
 """The HGNC REST routes: `/info`, `/fetch/{field}/{term}`, `/search/...`.
 
-The URL is read from the raw request path, one segment at a time, so that an encoded slash
-(`%2F`) stays inside a term and `+` means a space, as on the real service (`/search/symbol:BRAF+AND+
-status:Approved`). Status codes: 200; 400 for a URL of the wrong shape, an unknown field or bad
-query syntax; 404 for an unknown request type (`/foo/bar`); 405 for a method other than GET;
-415 for an `Accept` the service cannot produce.
+The URL is read from the raw request path, one segment at a time, and each segment is then
+percent-decoded, as on the real service: an encoded slash (`%2F`) stays inside a term, `%3F` is a
+`?` of the term (a Solr wildcard in a search), not a query string, `%2E%2E` is the term `..`, not
+a step up, and `+` means a space (`/search/symbol:BRAF+AND+status:Approved`).
+Status codes: 200; 400 for a URL of the wrong shape, an unknown field or bad query syntax; 404
+for an unknown request type (`/foo/bar`); 405 for a method other than GET; 415 for an `Accept`
+the service cannot produce.
 """
 
 from __future__ import annotations
@@ -19,7 +21,6 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
-from starlette.types import ASGIApp
 
 from mirror.hgnc.fields import SEARCHABLE_FIELDS, stored_fields
 from mirror.hgnc.records import HgncRecords, QuerySyntaxError, UnknownField
@@ -74,6 +75,10 @@ class HgncService:
             "searchableFields": list(SEARCHABLE_FIELDS),
             "storedFields": stored_fields(docs),
         }
+
+    def set_last_modified(self, value: str | None) -> None:
+        """What `/info` reports as `lastModified` from now on, as after a new HGNC release."""
+        self.info["lastModified"] = value
 
     async def handle(self, request: Request) -> Response:
         accept = request.headers.get("accept")
@@ -132,10 +137,13 @@ def _qtime(started: float) -> int:
     return int((time.perf_counter() - started) * 1000)
 
 
-def create_hgnc_app(docs: list[dict[str, Any]], metadata: dict[str, Any]) -> ASGIApp:
+def create_hgnc_app(docs: list[dict[str, Any]], metadata: dict[str, Any]) -> Starlette:
     """The HGNC REST service over `docs` (records in HGNC's shape); `metadata` may give
     `lastModified` for `/info`. Mounted by the mirror at `/hgnc`."""
     service = HgncService(docs, metadata)
     # Every method reaches the handler, which answers the service's own 405 for all but GET.
     methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
-    return Starlette(routes=[Route("/{path:path}", service.handle, methods=methods)])
+    app = Starlette(routes=[Route("/{path:path}", service.handle, methods=methods)])
+    # Tests reach the service here to play a data release (`set_last_modified`).
+    app.state.hgnc = service
+    return app
