@@ -2,15 +2,29 @@
 
 MyGene.info and MyChem.info store a field as a single value in one document and as a list in
 another (`alias`, `genomic_pos`, `ensembl`, `go.BP`, `drugbank.targets`, ...). Each client
-declares the dot paths that are lists by nature (`list_paths`); `listify` turns every value found at
-those paths into a list, in place, and leaves everything else as the service sent it. Nothing is
-dropped: a single value becomes a one-element list.
+declares the dot paths that are lists by nature (`list_paths`); `listify` returns the document with
+every value found at those paths made a list, and leaves everything else as the service sent it.
+Nothing is dropped: a single value becomes a one-element list.
+
+The document the service sent stays intact beside it (`original_of`), for `raw`, which answers
+the service's own JSON. `listify` never writes into the service's document: it copies only the
+objects and lists on the way to a value it changes (copy on write) and shares every other part,
+so keeping both costs a few small copies, not a second document. Documents are read-only once
+normalised.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
+
+
+class Document(dict[str, Any]):
+    """A normalised document that keeps the one the service sent (`original`)."""
+
+    __slots__ = ("original",)
+
+    original: dict[str, Any]
 
 
 def as_list(value: Any) -> list[Any]:
@@ -22,21 +36,50 @@ def as_list(value: Any) -> list[Any]:
     return [value]
 
 
-def listify(doc: dict[str, Any], paths: Iterable[str]) -> dict[str, Any]:
-    """Make the value at every dot path in `paths` a list, descending through lists on the way."""
+def original_of(doc: dict[str, Any]) -> dict[str, Any]:
+    """The document as the service sent it: a normalised document's original, else `doc`."""
+    return doc.original if isinstance(doc, Document) else doc
+
+
+def listify(doc: dict[str, Any], paths: Iterable[str]) -> Document:
+    """`doc` with the value at every dot path in `paths` a list, descending through lists on the
+    way; `doc` itself is left as it was and kept as the result's `original`."""
+    out = Document(doc)
+    out.original = original_of(doc)
+    owned = {id(out)}
     for path in paths:
-        _listify_path(doc, path.split("."))
-    return doc
+        _listify_path(out, path.split("."), owned)
+    return out
 
 
-def _listify_path(node: Any, keys: list[str]) -> None:
+def _listify_path(node: Any, keys: list[str], owned: set[int]) -> Any:
+    """`node` with the value at `keys` below it made a list: `node` itself when nothing changes
+    or when it is a copy this normalisation made (`owned`), else a copy."""
     if isinstance(node, list):
-        for item in node:
-            _listify_path(item, keys)
-        return
+        items = [_listify_path(item, keys, owned) for item in node]
+        if all(new is old for new, old in zip(items, node, strict=True)):
+            return node
+        return _own(node, items, owned)
     if not isinstance(node, dict) or keys[0] not in node:
-        return
+        return node
+    value = node[keys[0]]
     if len(keys) == 1:
-        node[keys[0]] = as_list(node[keys[0]])
+        changed = as_list(value)
+        if changed is not value:
+            owned.add(id(changed))
     else:
-        _listify_path(node[keys[0]], keys[1:])
+        changed = _listify_path(value, keys[1:], owned)
+    if changed is value:
+        return node
+    target = node if id(node) in owned else _own(node, dict(node), owned)
+    target[keys[0]] = changed
+    return target
+
+
+def _own(old: Any, copy: Any, owned: set[int]) -> Any:
+    """Record `copy` (of `old`) as made by this normalisation, so later paths write into it."""
+    if id(old) in owned:  # a list this normalisation made: update it in place
+        old[:] = copy
+        return old
+    owned.add(id(copy))
+    return copy

@@ -3,6 +3,10 @@
 Each domain declares which service fields each GraphQL field reads (`GENE_FIELDS` in
 `resolvers.gene`, ...). A selection maps to the union of those, so `{ gene(id: "1017") { symbol } }`
 asks MyGene.info for `symbol` only. `raw` without arguments is the one field that asks for all.
+
+Every walker here reads the selection as GraphQL executes it: a field or fragment skipped by
+`@skip(if: true)` or `@include(if: false)` reads nothing, and a fragment on another type than the
+one being resolved (`node { ... on Chemical { raw } }` while resolving a gene) reads nothing either.
 """
 
 from __future__ import annotations
@@ -14,41 +18,88 @@ from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField
 from resolvers.context import Info
 
 ALL_FIELDS: frozenset[str] = frozenset()
-"""The empty field set means "every field" (the service default for annotation, `all` on query)."""
+"""The empty field set means "every field" (no `fields` on annotation, `fields=all` on query)."""
+EVERY_FIELD = "all"
+"""The services' `fields` value for every field (their query routes default to a few fields)."""
+
+TypeNames = frozenset[str]
+"""The names a fragment's type condition may use to apply to one object type: the type's own
+name and those of the interfaces it implements."""
 
 
-def fields_selected(selections: Iterable[Selection]) -> Iterator[SelectedField]:
-    """The fields selected at this level, looking through inline fragments and fragment spreads."""
+def type_names(info: Info, type_name: str) -> TypeNames:
+    """`type_name` and the interfaces it implements, from the schema (the schema has no unions)."""
+    definition = info.schema.get_type_by_name(type_name)
+    interfaces = getattr(definition, "interfaces", None) or ()
+    return frozenset({type_name, *(i.name for i in interfaces)})
+
+
+def included(selection: Selection) -> bool:
+    """False when `@skip(if: true)` or `@include(if: false)` leaves the selection out. Strawberry
+    has already replaced variables in directive arguments by their values."""
+    directives = selection.directives
+    if directives.get("skip", {}).get("if") is True:
+        return False
+    return directives.get("include", {}).get("if", True) is not False
+
+
+def applies(selection: InlineFragment | FragmentSpread, on: TypeNames | None) -> bool:
+    """Whether a fragment applies to the object being resolved; `on=None` when the position has
+    one concrete type, where validation already ensured every fragment applies."""
+    condition = selection.type_condition
+    return on is None or condition is None or condition in on
+
+
+def fields_selected(
+    selections: Iterable[Selection], on: TypeNames | None = None
+) -> Iterator[SelectedField]:
+    """The fields selected at this level, looking through the inline fragments and fragment
+    spreads that apply to type `on`, and leaving out what `@skip` / `@include` leave out."""
     for selection in selections:
+        if not included(selection):
+            continue
         if isinstance(selection, SelectedField):
             yield selection
-        elif isinstance(selection, FragmentSpread | InlineFragment):
-            yield from fields_selected(selection.selections)
+        elif applies(selection, on):
+            yield from fields_selected(selection.selections, on)
 
 
-def child_selections(selections: Iterable[Selection], name: str) -> list[Selection]:
-    """What is selected under field `name` (every occurrence merged)."""
-    return [s for f in fields_selected(selections) if f.name == name for s in f.selections]
+def child_selections(
+    selections: Iterable[Selection], name: str, on: TypeNames | None = None
+) -> list[Selection]:
+    """What is selected under field `name` (every included occurrence merged)."""
+    return [s for f in fields_selected(selections, on) if f.name == name for s in f.selections]
+
+
+def raw_fields(field: SelectedField) -> frozenset[str]:
+    """The service fields one `raw` selection reads: its `fields` argument, or `ALL_FIELDS` when
+    it has none, asks for `all`, or excludes a path (an exclusion applies to the whole document,
+    so the gateway fetches it all and projects locally)."""
+    wanted = [str(f) for f in field.arguments.get("fields") or ()]
+    if not wanted or EVERY_FIELD in wanted or any(f.startswith("-") for f in wanted):
+        return ALL_FIELDS
+    return frozenset(wanted)
 
 
 def upstream_fields(
     selections: Iterable[Selection],
     table: Mapping[str, tuple[str, ...]],
     extra: Iterable[str] = (),
+    on: TypeNames | None = None,
 ) -> frozenset[str]:
-    """The service fields a selection reads; `ALL_FIELDS` when it selects `raw` with no
-    `fields` argument. Fields not in `table` (`id`, `__typename`) read nothing extra."""
+    """The service fields a selection of type `on` reads; `ALL_FIELDS` when it selects `raw`
+    with no `fields` argument. Fields not in `table` (`id`, `__typename`) read nothing extra."""
     fields: set[str] = set(extra)
-    for field in fields_selected(selections):
+    for field in fields_selected(selections, on):
         if field.name == "raw":
-            wanted = field.arguments.get("fields")
-            if not wanted:
+            wanted = raw_fields(field)
+            if wanted == ALL_FIELDS:
                 return ALL_FIELDS
-            fields.update(str(f) for f in wanted)
+            fields |= wanted
         fields.update(table.get(field.name, ()))
     return frozenset(fields) if fields else frozenset({"_id"})
 
 
 def own_selections(info: Info) -> list[Selection]:
     """What the client selected under the field being resolved."""
-    return [s for field in info.selected_fields for s in field.selections]
+    return [s for field in info.selected_fields if included(field) for s in field.selections]

@@ -10,7 +10,6 @@ from resolvers import chemical as chemical_resolvers
 from resolvers import gene as gene_resolvers
 from resolvers.context import Info
 from resolvers.paging import Window
-from resolvers.projection import upstream_fields
 from schema import gene as gene_schema
 from schema.chemical_sections import (
     ChEBISection,
@@ -27,9 +26,9 @@ from schema.chemical_sections import (
 )
 from schema.connections import AFTER_DOC, MAX_FIRST_DOC, Facet, PageInfo, facet, page_info
 from schema.node import Node, to_global_id
-from schema.resolution import ResolutionStatus
+from schema.resolution import REASON_DOC, TRUNCATED_DOC, ResolutionStatus
 from schema.scalars import JSON
-from schema.values import at, integer, number, objects, project, text
+from schema.values import at, integer, number, objects, raw_document, text
 
 if TYPE_CHECKING:
     from schema.gene import Gene
@@ -70,7 +69,7 @@ class ChemicalTarget:
     async def gene(self, info: Info) -> Annotated[Gene, strawberry.lazy("schema.gene")] | None:
         if not self.uniprot:
             return None
-        fields = upstream_fields(info.selected_fields[0].selections, gene_resolvers.GENE_FIELDS)
+        fields = gene_resolvers.gene_fields(info)
         docs = await gene_resolvers.genes_by_uniprot(info, self.uniprot, fields)
         return gene_schema.Gene(doc=docs[0]) if docs else None
 
@@ -224,19 +223,23 @@ class Chemical(Node):
         ]
 
     @strawberry.field(
-        description="The source document's fields as MyChem.info returns them, except that "
-        "sections and fields that are a value or a list are always lists here."
+        description="The chemical's `_id` and its document exactly as MyChem.info returns it "
+        "for these `fields` (`GET /v1/chem/{id}?fields=...`): a section or value that is single "
+        "stays single, a list stays a list, objects in a list are filtered one by one. "
+        "Selecting it never changes the other fields."
     )
     def raw(
         self,
         fields: Annotated[
             list[str] | None,
             strawberry.argument(
-                description="Dot paths to return (`aeolus.indications`); every field when omitted."
+                description="Dot paths to return (`aeolus.indications`), with `*` wildcards and "
+                "`-path` to leave a path out, as MyChem.info's `fields` parameter; every field "
+                "when omitted or `all`."
             ),
         ] = None,
     ) -> JSON:
-        return JSON(project(self.doc, fields))
+        return JSON(raw_document(self.doc, fields))
 
     @strawberry.field(
         description="Targets recorded by DrugBank and DrugCentral, each with its gene in "
@@ -273,8 +276,14 @@ class Chemical(Node):
 @strawberry.type(description="What one input term of `resolveChemicals` matched.")
 class ChemicalResolution:
     term: str = strawberry.field(description="The input term, as given.")
-    status: ResolutionStatus = strawberry.field(description="FOUND, NOT_FOUND or AMBIGUOUS.")
-    matches: list[Chemical] = strawberry.field(description="Every chemical the term matched.")
+    status: ResolutionStatus = strawberry.field(
+        description="FOUND, NOT_FOUND, AMBIGUOUS, or INVALID for a term never sent (see `reason`)."
+    )
+    truncated: bool = strawberry.field(description=TRUNCATED_DOC)
+    reason: str | None = strawberry.field(description=REASON_DOC)
+    matches: list[Chemical] = strawberry.field(
+        description="Every chemical the term matched, up to 1000 (see `truncated`)."
+    )
 
 
 @strawberry.type(description="A chemical that targets one of a gene's proteins.")

@@ -3,9 +3,12 @@ always strings, absent values null or empty (never an error)."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
-from backends.shapes import as_list
+from backends.shapes import as_list, original_of
 
 Doc = dict[str, Any]
 
@@ -67,29 +70,110 @@ def at(doc: Doc, path: str) -> Any:
     return node
 
 
-def project(doc: Doc, fields: list[str] | None) -> Doc:
-    """The parts of `doc` at the given dot paths, nested as the services nest them (`refseq.rna`
-    -> `{"refseq": {"rna": ...}}`); the whole document when `fields` is None or empty."""
-    if not fields:
-        return doc
-    out: Doc = {"_id": doc.get("_id")} if "_id" in doc else {}
-    for path in fields:
-        _copy_path(doc, out, path.split("."))
+ENVELOPE = frozenset({"_id", "_version", "_score", "query"})
+"""Keys a route puts around a document: its id, index version, relevance score, and the input term
+a batch answer echoes. `raw` answers `_id` and the document's own fields."""
+EVERY_FIELD = "all"
+
+
+def raw_document(doc: Doc, fields: Sequence[str] | None) -> Doc:
+    """What `raw` answers: `_id` (when the document has one) and the document as the service sent
+    it, before normalisation, filtered by `fields` as the service filters it (`project`)."""
+    original = original_of(doc)
+    source = {key: value for key, value in original.items() if key not in ENVELOPE}
+    out: Doc = {"_id": original["_id"]} if "_id" in original else {}
+    out.update(project(source, fields))
     return out
 
 
-def _copy_path(source: Any, target: Doc, keys: list[str]) -> None:
-    if not isinstance(source, dict) or keys[0] not in source:
-        return
-    value = source[keys[0]]
-    if len(keys) == 1:
-        target[keys[0]] = value
-    elif isinstance(value, dict):
-        _copy_path(value, target.setdefault(keys[0], {}), keys[1:])
-    elif isinstance(value, list):
-        existing = target.get(keys[0])
-        parts: list[Any] = existing if isinstance(existing, list) else [{} for _ in value]
-        for item, part in zip(value, parts, strict=False):
-            if isinstance(part, dict):
-                _copy_path(item, part, keys[1:])
-        target[keys[0]] = [p for p in parts if p != {}]
+def project(doc: Doc, fields: Sequence[str] | None) -> Doc:
+    """`doc` filtered by `fields` as the services filter `_source` (Elasticsearch source
+    filtering), so `raw(fields:)` answers what `GET /gene/{id}?fields=` answers:
+
+    - a path keeps its whole value as it is (a single value stays single, a list stays a list);
+    - a path through a list keeps, in each object of the list, what the path selects, and drops
+      the objects (and scalars) it selects nothing in: each object is filtered on its own, so
+      `pantherdb.ortholog.MGI` and `pantherdb.ortholog.RGD` keep each ortholog's own key;
+    - `*` matches any run of characters, dots included; `-path` leaves a path out;
+    - none, or `all` among them: the whole document.
+    """
+    if not fields or EVERY_FIELD in fields:
+        return doc
+    includes = _Paths([f for f in fields if not f.startswith("-")])
+    excludes = _Paths([f[1:] for f in fields if f.startswith("-")])
+    out: Doc = doc
+    if includes:
+        out = _included(doc, "", includes) or {}
+    if excludes:
+        out = _excluded(out, "", excludes)
+    return out
+
+
+class _Paths:
+    """A set of dot-path patterns, asked two things about a path: does a pattern name it, and
+    could a pattern name something below it."""
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        literal = [p for p in patterns if "*" not in p]
+        self.literal = frozenset(literal)
+        self.literal_parents = frozenset(
+            p.rsplit(".", n)[0] for p in literal for n in range(1, p.count(".") + 1)
+        )
+        self.wildcards = tuple(p for p in patterns if "*" in p)
+
+    def __bool__(self) -> bool:
+        return bool(self.literal or self.wildcards)
+
+    def names(self, path: str) -> bool:
+        return path in self.literal or any(_glob(w).fullmatch(path) for w in self.wildcards)
+
+    def reaches_below(self, path: str) -> bool:
+        """True when some path `path.<more>` can match: a literal pattern extends `path`, or a
+        wildcard's text before its first `*` and `path.` agree as far as both go (the `*`
+        absorbs any rest)."""
+        if path in self.literal_parents:
+            return True
+        below = path + "."
+        for pattern in self.wildcards:
+            head = pattern[: pattern.index("*")]
+            shorter = min(len(head), len(below))
+            if head[:shorter] == below[:shorter]:
+                return True
+        return False
+
+
+@lru_cache(maxsize=1024)
+def _glob(pattern: str) -> re.Pattern[str]:
+    return re.compile(".*".join(re.escape(part) for part in pattern.split("*")))
+
+
+def _included(node: Any, path: str, paths: _Paths) -> Any:
+    """What `paths` keep of `node` (found at `path`); None when nothing."""
+    if isinstance(node, list):
+        kept = [k for k in (_included(item, path, paths) for item in node) if k is not None]
+        return kept or None
+    if not isinstance(node, Mapping):
+        return None  # a value under a path is kept by its own path only, one level up
+    out: Doc = {}
+    for key, value in node.items():
+        child = f"{path}.{key}" if path else str(key)
+        if paths.names(child):
+            out[key] = value
+        elif paths.reaches_below(child):
+            kept = _included(value, child, paths)
+            if kept is not None:
+                out[key] = kept
+    return out or None
+
+
+def _excluded(node: Any, path: str, paths: _Paths) -> Any:
+    """`node` without the paths `paths` name (objects emptied by it stay, as the services do)."""
+    if isinstance(node, list):
+        return [_excluded(item, path, paths) for item in node]
+    if not isinstance(node, Mapping):
+        return node
+    return {
+        key: _excluded(value, child, paths)
+        for key, value in node.items()
+        if not paths.names(child := f"{path}.{key}" if path else str(key))
+    }

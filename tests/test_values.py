@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from schema.values import project, text, texts
+from schema.values import project, raw_document, text, texts
 
 
 def test_text_takes_the_first_value_of_a_list_and_never_stringifies_containers() -> None:
@@ -20,7 +20,7 @@ def test_texts_keeps_every_value() -> None:
 
 def test_project_nests_dot_paths_through_lists() -> None:
     doc = {"_id": "1", "ensembl": [{"gene": "E1", "type": "x"}, {"gene": "E2"}], "symbol": "S"}
-    assert project(doc, ["ensembl.gene"]) == {
+    assert raw_document(doc, ["ensembl.gene"]) == {
         "_id": "1",
         "ensembl": [{"gene": "E1"}, {"gene": "E2"}],
     }
