@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import asyncio
+import functools
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
-from backends.mygene import taxid_of
+from backends.mygene import species_param, taxid_of
 from backends.shapes import as_list
 from genechem.cursors import fingerprint
 from genechem.errors import InvalidInput
@@ -14,14 +16,16 @@ from resolvers import chemical as chemical_resolvers
 from resolvers import hgnc as hgnc_resolvers
 from resolvers.context import Info
 from resolvers.loaders import (
+    MATCH_CAP,
     BatchByIdLoader,
     BatchQueryLoader,
     FieldsKey,
     Resolution,
+    lookup_terms,
     resolutions,
 )
 from resolvers.paging import Window, slice_items
-from resolvers.projection import child_selections, own_selections, upstream_fields
+from resolvers.projection import child_selections, own_selections, type_names, upstream_fields
 
 Doc = dict[str, Any]
 
@@ -56,19 +60,63 @@ GENE_FIELDS: dict[str, tuple[str, ...]] = {
 
 LINK_MATCHES = 1000
 """Matches per term asked of a batch query (the services' cap; their default is only 10)."""
-ORTHOLOG_SCOPES = ("entrezgene", "HGNC", "MGI", "RGD", "ZFIN", "ensembl.gene")
-"""Where an ortholog reference is looked up: HomoloGene gives Entrez ids, PANTHER gives HGNC, MGI,
-RGD, ZFIN or Ensembl ids."""
-PANTHER_ID_KEYS = {"HGNC": "", "MGI": "MGI:", "RGD": "", "ZFIN": "", "Ensembl": ""}
-"""PANTHER ortholog id keys resolvable in MyGene.info, with the prefix MyGene's own field uses."""
+HOMOLOGENE_SCOPE = "entrezgene"
+"""The MyGene.info field a HomoloGene pair `[taxid, entrez]` names its gene by."""
+PANTHER_ID_SPACES: dict[str, tuple[str, str]] = {
+    "HGNC": ("HGNC", ""),
+    "MGI": ("MGI", "MGI:"),
+    "RGD": ("RGD", ""),
+    "ZFIN": ("ZFIN", ""),
+    "Ensembl": ("ensembl.gene", ""),
+}
+"""PANTHER ortholog id keys resolvable in MyGene.info: the MyGene field (scope) holding that id
+space, and the prefix that field writes (MyGene stores `MGI:104772`, PANTHER writes `104772`)."""
+
+
+class OrthologRef(NamedTuple):
+    """One ortholog a gene document names: its species, the MyGene.info field of the id space the
+    reference comes from (the only scope it is looked up in), and the id as that field writes it.
+    The scope is part of the reference because ids of different spaces collide: 1956 is EGFR's
+    Entrez id and CHRNA2's HGNC number."""
+
+    taxid: int
+    scope: str
+    id: str
 
 
 class GeneByIdLoader(BatchByIdLoader):
     """Genes by Entrez or Ensembl id, retired ids included: `POST /v3/gene`, 1000 ids a call."""
 
 
-class GenesByOrthologRefLoader(BatchQueryLoader):
-    """Genes by Entrez, MGI, RGD or Ensembl id: `POST /v3/query` over `ORTHOLOG_SCOPES`."""
+ScopedFetch = Callable[[str, list[str], list[str] | None], Awaitable[list[Doc]]]
+"""`(scope, terms, fields) -> matches`: one batch query (`POST /v3/query`) over one scope."""
+
+
+class GenesByOrthologRefLoader:
+    """Genes by ortholog reference, each looked up only in its own id space: one
+    `BatchQueryLoader` per scope, so a tick costs one `POST /v3/query` per scope in use, never a
+    query over every scope at once (where a bare number matches ids of other spaces)."""
+
+    def __init__(self, fetch: ScopedFetch) -> None:
+        self.fetch = fetch
+        self._by_scope: dict[str, BatchQueryLoader] = {}
+
+    def _loader(self, scope: str) -> BatchQueryLoader:
+        if scope not in self._by_scope:
+            # The scope's own field comes back with each match, to check the match against the
+            # reference (`names_ref`); taxid to check the species.
+            self._by_scope[scope] = BatchQueryLoader(
+                functools.partial(self.fetch, scope), always=frozenset({"taxid", scope})
+            )
+        return self._by_scope[scope]
+
+    async def load_many(
+        self, refs: Sequence[OrthologRef], fields: frozenset[str]
+    ) -> list[list[Doc]]:
+        """Every match of each reference in its scope, in `refs` order. All loads are queued
+        before the first await, so references of one tick share one call per scope."""
+        futures = [self._loader(ref.scope).load(FieldsKey(ref.id, fields)) for ref in refs]
+        return list(await asyncio.gather(*futures))
 
 
 class GenesByUniprotLoader(BatchQueryLoader):
@@ -76,8 +124,9 @@ class GenesByUniprotLoader(BatchQueryLoader):
 
 
 def gene_fields(info: Info) -> frozenset[str]:
-    """The MyGene.info fields the current field's `Gene` selection reads."""
-    return upstream_fields(own_selections(info), GENE_FIELDS)
+    """The MyGene.info fields the current field's `Gene` selection reads (fragments on other
+    types, as under `node`, read nothing)."""
+    return upstream_fields(own_selections(info), GENE_FIELDS, on=type_names(info, "Gene"))
 
 
 def gene_by_id(info: Info) -> GeneByIdLoader:
@@ -120,49 +169,79 @@ def requested_taxids(species: Sequence[str] | None) -> set[int] | None:
     return {t for t in taxids.values() if t is not None}
 
 
-def ortholog_refs(doc: Doc) -> list[tuple[int, str]]:
-    """(taxid, id) of each ortholog the document names, HomoloGene first, without itself."""
-    refs: list[tuple[int, str]] = []
+def ortholog_refs(doc: Doc) -> list[OrthologRef]:
+    """The orthologs the document names, each in its own id space, HomoloGene first, without
+    itself (its own species)."""
+    refs: list[OrthologRef] = []
     for homologene in as_list(doc.get("homologene")):
         if isinstance(homologene, dict):
             for member in as_list(homologene.get("genes")):
                 if isinstance(member, list) and len(member) == 2:
-                    refs.append((int(member[0]), str(member[1])))
+                    refs.append(OrthologRef(int(member[0]), HOMOLOGENE_SCOPE, str(member[1])))
     for panther in as_list(doc.get("pantherdb")):
-        if not isinstance(panther, dict):
-            continue
-        for ortholog in as_list(panther.get("ortholog")):
-            for key, prefix in PANTHER_ID_KEYS.items():
-                if isinstance(ortholog, dict) and ortholog.get(key) and ortholog.get("taxid"):
-                    value = str(ortholog[key])
-                    ref = value if value.startswith(prefix) else prefix + value
-                    refs.append((int(ortholog["taxid"]), ref))
+        if isinstance(panther, dict):
+            refs.extend(panther_refs(as_list(panther.get("ortholog"))))
     own = doc.get("taxid")
-    return [r for r in dict.fromkeys(refs) if r[0] != own]
+    return [r for r in dict.fromkeys(refs) if r.taxid != own]
+
+
+def panther_refs(orthologs: list[Any]) -> list[OrthologRef]:
+    """References of PANTHER ortholog entries, ids written as MyGene's field of their space
+    writes them (`MGI 104772` -> `MGI:104772`, `HGNC:3236` -> `3236`)."""
+    refs: list[OrthologRef] = []
+    for ortholog in orthologs:
+        if not isinstance(ortholog, dict) or not ortholog.get("taxid"):
+            continue
+        for key, (scope, prefix) in PANTHER_ID_SPACES.items():
+            value = str(ortholog.get(key) or "").strip()
+            if value:
+                bare = value.removeprefix(f"{key}:")
+                refs.append(OrthologRef(int(ortholog["taxid"]), scope, prefix + bare))
+    return refs
+
+
+def values_at(doc: Any, path: str) -> list[Any]:
+    """Every value at a dot path, descending through lists (`ensembl.gene` of one or many)."""
+    nodes = [doc]
+    for key in path.split("."):
+        nodes = [
+            value
+            for node in nodes
+            for value in as_list(node.get(key) if isinstance(node, dict) else None)
+        ]
+    return nodes
+
+
+def names_ref(match: Doc, ref: OrthologRef) -> bool:
+    """Whether `match` is the gene `ref` names: its species, and its field of the reference's id
+    space holds the id (compared as text, case-insensitively, as the services match ids)."""
+    wanted = ref.id.casefold()
+    return match.get("taxid") == ref.taxid and any(
+        str(value).strip().casefold() == wanted for value in values_at(match, ref.scope)
+    )
 
 
 async def orthologs_of(info: Info, doc: Doc, species: Sequence[str] | None) -> list[Doc]:
-    """The ortholog genes `doc` names (in the requested species), in one call per request level."""
+    """The ortholog genes `doc` names (in the requested species), each reference looked up in its
+    own id space: one call per scope per request level. Deduplicated by `_id`, in reference
+    order (HomoloGene, then PANTHER), each reference's matches in the service's order."""
     wanted = requested_taxids(species)
-    refs = [r for r in ortholog_refs(doc) if wanted is None or r[0] in wanted]
+    refs = [r for r in ortholog_refs(doc) if wanted is None or r.taxid in wanted]
     if not refs:
         return []
     loader = info.context.loader(
         GenesByOrthologRefLoader,
         lambda b: GenesByOrthologRefLoader(
-            lambda terms, fields: b.mygene.query_many(
-                terms, scopes=ORTHOLOG_SCOPES, fields=fields, size=LINK_MATCHES
-            ),
-            always=frozenset({"taxid"}),
+            lambda scope, terms, fields: b.mygene.query_many(
+                terms, scopes=[scope], fields=fields, size=LINK_MATCHES
+            )
         ),
     )
-    fields = gene_fields(info)
-    matches = await loader.load_many([FieldsKey(ref, fields) for _, ref in refs])
+    matches = await loader.load_many(refs, gene_fields(info))
     found: dict[str, Doc] = {}
-    for (taxid, _), docs in zip(refs, matches, strict=True):
+    for ref, docs in zip(refs, matches, strict=True):
         for match in docs:
-            # A bare id can match another scope in another species: keep the species it names.
-            if match.get("taxid") == taxid:
+            if names_ref(match, ref):
                 found.setdefault(str(match["_id"]), match)
     return list(found.values())
 
@@ -228,12 +307,16 @@ async def resolve_genes(
     scopes: Sequence[str] | None,
     species: Sequence[str] | None,
 ) -> list[Resolution]:
-    """MyGene.info querymany: one `Resolution` per input term, in input order."""
+    """MyGene.info querymany: one `Resolution` per input term, in input order, with up to
+    `MATCH_CAP` matches per term (the service's default would stop at 10). Blank terms are never
+    sent: they get their own reason (see `resolvers.loaders.term_problem`)."""
+    species_value = species_param(species)
     fields = upstream_fields(child_selections(own_selections(info), "matches"), GENE_FIELDS)
     entries = await info.context.backends.mygene.query_many(
-        list(dict.fromkeys(terms)),
+        lookup_terms(terms),
         scopes=scopes,
         fields=sorted(fields) or None,
-        species=",".join(species) if species else None,
+        species=species_value,
+        size=MATCH_CAP,
     )
-    return resolutions(terms, entries)
+    return resolutions(terms, entries, MATCH_CAP)

@@ -15,9 +15,9 @@ from schema import chemical as chemical_schema
 from schema import hgnc as hgnc_schema
 from schema.connections import AFTER_DOC, MAX_FIRST_DOC, Facet, PageInfo, facet, page_info
 from schema.node import Node, to_global_id
-from schema.resolution import ResolutionStatus
+from schema.resolution import REASON_DOC, TRUNCATED_DOC, ResolutionStatus
 from schema.scalars import JSON
-from schema.values import first, integer, objects, project, text, texts
+from schema.values import first, integer, objects, raw_document, text, texts
 
 if TYPE_CHECKING:
     from schema.chemical import GeneChemicalConnection
@@ -281,20 +281,24 @@ class Gene(Node):
         return integer(first(self.doc.get("homologene"), "id"))
 
     @strawberry.field(
-        description="The source document's fields as MyGene.info returns them, for fields the "
-        "typed schema does not cover. Lists are always lists here too."
+        description="The gene's `_id` and its document exactly as MyGene.info returns it for "
+        "these `fields` (`GET /v3/gene/{id}?fields=...`), for fields the typed schema does not "
+        "cover: a single value stays single, a list stays a list, objects in a list are "
+        "filtered one by one. Selecting it never changes the other fields."
     )
     def raw(
         self,
         fields: Annotated[
             list[str] | None,
             strawberry.argument(
-                description="Dot paths to return (`exac.all.p_li`, `reagent`); all fields when "
-                "omitted (asks MyGene.info for the whole document)."
+                description="Dot paths to return (`exac.all.p_li`, `reagent`), with `*` "
+                "wildcards (`pantherdb.*`) and `-path` to leave a path out, as MyGene.info's "
+                "`fields` parameter; all fields when omitted or `all` (asks MyGene.info for the "
+                "whole document)."
             ),
         ] = None,
     ) -> JSON:
-        return JSON(project(self.doc, fields))
+        return JSON(raw_document(self.doc, fields))
 
     @strawberry.field(
         description="The gene's HGNC record (HGNC REST), through its HGNC id; null for non-human "
@@ -309,7 +313,10 @@ class Gene(Node):
     @strawberry.field(
         description="Orthologs of this gene in other species: its HomoloGene group and its "
         "PANTHER orthologs of every type (least diverged and others, named by HGNC, MGI, RGD, "
-        "ZFIN or Ensembl ids), fetched in one MyGene.info call for every gene of the request."
+        "ZFIN or Ensembl ids). Each reference is looked up only in its own id space (HomoloGene "
+        "by Entrez id, PANTHER by HGNC, MGI, RGD, ZFIN or Ensembl gene id) and kept only when that "
+        "gene, in that species, holds the id: one MyGene.info call per id space for every gene "
+        "of the request."
     )
     async def orthologs(
         self,
@@ -318,7 +325,9 @@ class Gene(Node):
             list[str] | None,
             strawberry.argument(
                 description="Species by common name (`mouse`, `rat`, `zebrafish`, ...) or NCBI "
-                "taxid (`10090`); every species when omitted."
+                "taxid (`10090`), one species per list item; every species when omitted. An "
+                'item holding a list separator (`"mouse,rat"`) or an unknown name is '
+                "INVALID_INPUT."
             ),
         ] = None,
     ) -> list[Gene]:
@@ -346,8 +355,14 @@ class Gene(Node):
 @strawberry.type(description="What one input term of `resolveGenes` matched.")
 class GeneResolution:
     term: str = strawberry.field(description="The input term, as given.")
-    status: ResolutionStatus = strawberry.field(description="FOUND, NOT_FOUND or AMBIGUOUS.")
-    matches: list[Gene] = strawberry.field(description="Every gene the term matched.")
+    status: ResolutionStatus = strawberry.field(
+        description="FOUND, NOT_FOUND, AMBIGUOUS, or INVALID for a term never sent (see `reason`)."
+    )
+    truncated: bool = strawberry.field(description=TRUNCATED_DOC)
+    reason: str | None = strawberry.field(description=REASON_DOC)
+    matches: list[Gene] = strawberry.field(
+        description="Every gene the term matched, up to 1000 (see `truncated`)."
+    )
 
 
 @strawberry.type(description="A gene in a search result.")

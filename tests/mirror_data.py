@@ -215,3 +215,74 @@ def mirror_dataset(*, volume: int = 2500) -> Dataset:
             "mychem": {"build_version": "20240102"},
         },
     )
+
+
+def ortholog_collision_genes() -> list[Doc]:
+    """EGFR with its mouse and rat orthologs, beside the human genes whose ids of *another* id
+    space equal EGFR's own (real identifiers): CHRNA2's HGNC number is EGFR's Entrez id (1956),
+    HOXD10's Entrez id is EGFR's HGNC number (3236). A lookup that ignores which id space a
+    reference comes from finds them too. `Made1` is made up: a mouse gene whose Entrez id is
+    Egfr's MGI number, for a lookup that drops the `MGI:` prefix."""
+    egfr_group = {"id": 74545, "genes": [[9606, 1956], [10090, 13649], [10116, 24329]]}
+    to_human = [{"HGNC": "3236", "ortholog_type": "LDO", "taxid": 9606, "uniprot_kb": "P00533"}]
+    return [
+        _gene(
+            1956,
+            "EGFR",
+            "epidermal growth factor receptor",
+            9606,
+            HGNC="3236",
+            ensembl={"gene": "ENSG00000146648"},
+            homologene=egfr_group,
+            pantherdb={
+                "HGNC": "3236",
+                "ortholog": [
+                    {
+                        "MGI": "95294",
+                        "ortholog_type": "LDO",
+                        "taxid": 10090,
+                        "uniprot_kb": "Q01279",
+                    },
+                    {"RGD": "2543", "ortholog_type": "LDO", "taxid": 10116},
+                ],
+                "uniprot_kb": "P00533",
+            },
+        ),
+        _gene(
+            1135,
+            "CHRNA2",
+            "cholinergic receptor nicotinic alpha 2 subunit",
+            9606,
+            HGNC="1956",
+            ensembl={"gene": "ENSG00000120903"},
+        ),
+        _gene(
+            3236,
+            "HOXD10",
+            "homeobox D10",
+            9606,
+            HGNC="5133",
+            ensembl={"gene": "ENSG00000128710"},
+        ),
+        _gene(
+            13649,
+            "Egfr",
+            "epidermal growth factor receptor",
+            10090,
+            MGI="MGI:95294",
+            ensembl={"gene": "ENSMUSG00000020122"},
+            homologene=egfr_group,
+            pantherdb={"MGI": "MGI:95294", "ortholog": to_human},
+        ),
+        _gene(
+            24329,
+            "Egfr",
+            "epidermal growth factor receptor",
+            10116,
+            RGD="2543",
+            ensembl={"gene": "ENSRNOG00000004332"},
+            homologene=egfr_group,
+            pantherdb={"RGD": "2543", "ortholog": to_human},
+        ),
+        _gene(95294, "Made1", "made-up gene numbered as Egfr's MGI id", 10090),
+    ]

@@ -151,11 +151,11 @@ def test_ortholog_references_from_homologene_and_panther() -> None:
         },
     }
     assert ortholog_refs(doc) == [
-        (10090, "12566"),
-        (10116, "362817"),
-        (10090, "MGI:104772"),
-        (10116, "70486"),
-        (7955, "ZDB-GENE-040426-2741"),
+        (10090, "entrezgene", "12566"),
+        (10116, "entrezgene", "362817"),
+        (10090, "MGI", "MGI:104772"),
+        (10116, "RGD", "70486"),
+        (7955, "ZFIN", "ZDB-GENE-040426-2741"),
     ]
     assert requested_taxids(["mouse", "7955"]) == {10090, 7955}
     assert requested_taxids(None) is None
