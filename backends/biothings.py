@@ -8,9 +8,8 @@ batch entries all pass through the client's `normalize` before they leave this l
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
-from urllib.parse import quote
 
 from backends.http import ServiceHTTP
 from backends.shapes import listify
@@ -20,17 +19,13 @@ BATCH_SIZE = 1000
 Doc = dict[str, Any]
 
 EXHAUSTED_SCROLL = "No more results to return."
+EVERY_FIELD = "all"
+"""The `fields` value for every field. Query routes need it said: MyGene.info's query default is
+only symbol, name, taxid and entrezgene. On annotation routes no `fields` already means all."""
 
 
 def chunks(items: Sequence[Any], size: int = BATCH_SIZE) -> list[Sequence[Any]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
-
-
-def join_list(values: Iterable[str] | None) -> str | None:
-    """The services' list parameter form: comma-separated."""
-    if values is None:
-        return None
-    return ",".join(values)
 
 
 class BioThingsClient:
@@ -48,18 +43,9 @@ class BioThingsClient:
         await self.http.aclose()
 
     def normalize(self, doc: Doc) -> Doc:
+        """The document with `list_paths` made lists; the service's own document stays intact
+        beside it (`backends.shapes.original_of`) for `raw`."""
         return listify(doc, self.list_paths)
-
-    async def get_one(
-        self, doc_id: str, *, fields: Sequence[str] | None = None, dotfield: bool = False
-    ) -> list[Doc]:
-        """`GET /{type}/{id}`: every document the id resolves to (usually one). 404 -> NotFound."""
-        params: dict[str, Any] = {"fields": join_list(fields), "dotfield": dotfield or None}
-        body = await self.http.request_json(
-            "GET", f"/{self.annotation_type}/{_path_segment(doc_id)}", params=params
-        )
-        docs = body if isinstance(body, list) else [body]
-        return [self.normalize(self._expect_doc(d)) for d in docs]
 
     async def get_many(
         self, ids: Sequence[str], *, fields: Sequence[str] | None = None, dotfield: bool = False
@@ -76,14 +62,17 @@ class BioThingsClient:
 
     async def query(self, q: str | None = None, **params: Any) -> Doc:
         """`GET /query`: `q` and any contract parameter (`fields`, `size`, `from_`, `sort`,
-        `facets`, `facet_size`, `fetch_all`, `scroll_id`, `dotfield`, ...). Lists are joined."""
+        `facets`, `facet_size`, `fetch_all`, `scroll_id`, `dotfield`, ...). Lists are joined;
+        `fields` given as None or empty means every field (`fields=all`)."""
+        if "fields" in params and not params["fields"]:
+            params["fields"] = EVERY_FIELD
         query = {"q": q, **{_param_name(k): _param_value(v) for k, v in params.items()}}
         body = await self.http.request_json("GET", "/query", params=_compact(query))
         if not isinstance(body, dict):
             raise self._malformed("a query answer that is not an object")
         if body.get("success") is False and body.get("error") == EXHAUSTED_SCROLL:
             return {"total": body.get("total"), "hits": [], "exhausted": True}
-        hits = body.get("hits")
+        hits = body.get("hits", [] if _may_omit_hits(body, params) else None)
         if not isinstance(hits, list):
             raise self._malformed("a query answer without hits")
         body["hits"] = [self.normalize(self._expect_doc(h)) for h in hits]
@@ -102,13 +91,14 @@ class BioThingsClient:
         **params: Any,
     ) -> list[Doc]:
         """`POST /query` in chunks of 1000 terms: a flat list, one entry per match, with `query`
-        the input term and `{"query", "notfound": true}` for a term with no match."""
+        the input term and `{"query", "notfound": true}` for a term with no match. `fields`
+        None or empty means every field (`fields=all`)."""
         if not terms:
             return []
         extra = _compact(
             {
                 "scopes": list(scopes) if scopes else None,
-                "fields": list(fields) if fields else None,
+                "fields": list(fields) if fields else [EVERY_FIELD],
                 **{_param_name(k): v for k, v in params.items()},
             }
         )
@@ -119,10 +109,6 @@ class BioThingsClient:
 
     async def metadata(self) -> Doc:
         body = await self.http.request_json("GET", "/metadata")
-        return self._expect_doc(body)
-
-    async def metadata_fields(self) -> Doc:
-        body = await self.http.request_json("GET", "/metadata/fields")
         return self._expect_doc(body)
 
     async def _gather_chunks(
@@ -148,8 +134,10 @@ class BioThingsClient:
         return UpstreamMalformed(self.http.source, f"{self.http.name} sent {what}.")
 
 
-def _path_segment(value: str) -> str:
-    return quote(value, safe=":")
+def _may_omit_hits(body: Doc, params: dict[str, Any]) -> bool:
+    """Whether a query answer may come without `hits`: the services leave an empty hit list out
+    next to facets (with `size=0`, or when nothing matched), and `size=0` asks for no hits."""
+    return "facets" in body or str(params.get("size")) == "0"
 
 
 def _param_name(name: str) -> str:

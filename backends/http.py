@@ -14,6 +14,7 @@ import json
 import time
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 import stamina
@@ -60,20 +61,44 @@ def parse_retry_after(value: str | None) -> float | None:
 
 
 def upstream_reason(response: httpx.Response) -> str:
-    """The service's own explanation of an error, from its JSON body when it has one."""
+    """The service's own explanation of an error, as text, from its JSON body when it has one.
+
+    BioThings bodies give `error` (a reason or an Elasticsearch error type) plus details:
+    `details`, `reason`, `root_cause_line_NN`, or the rejected parameter's `keyword` and `max`.
+    HGNC (Solr) nests them: `{"error": {"msg": ..., "code": 400}}`. Either way the result is
+    `<error> (<details>)`, never a Python repr of the body."""
     try:
         body = response.json()
     except ValueError:
         return response.text[:300].strip() or response.reason_phrase
     if not isinstance(body, dict):
-        return str(body)[:300]
-    keys = ("error", "reason", "details", "root_cause_line_00")
-    parts = [str(body[k]) for k in keys if body.get(k)]
+        return _as_text(body)[:300] or response.reason_phrase
+    error = _as_text(body.get("error"))
+    details = [_as_text(body[k]) for k in ("reason", "details") if body.get(k)]
+    details += [_as_text(body[k]) for k in sorted(body) if k.startswith("root_cause_line_")]
     if body.get("keyword") and body.get("max") is not None:
-        parts.append(f"{body['keyword']} must be at most {body['max']}")
+        details.append(f"{body['keyword']} must be at most {body['max']}")
     elif body.get("keyword"):
-        parts.append(f"parameter {body['keyword']}")
-    return ": ".join(parts) or response.reason_phrase
+        details.append(f"parameter {body['keyword']}")
+    detail = "; ".join(d for d in details if d)
+    if error and detail:
+        return f"{error} ({detail})"
+    return error or detail or response.reason_phrase
+
+
+def _as_text(value: Any) -> str:
+    """A body value as text: an object's `msg`, `message` or `reason` (Solr nests its error
+    so), a list's items joined, a scalar as itself."""
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        for key in ("msg", "message", "reason", "error"):
+            if value.get(key):
+                return _as_text(value[key])
+        return "; ".join(f"{k}: {_as_text(v)}" for k, v in value.items() if k != "code")
+    if isinstance(value, list):
+        return "; ".join(_as_text(v) for v in value)
+    return str(value).strip()
 
 
 class ServiceHTTP:
@@ -225,6 +250,20 @@ class ServiceHTTP:
             status=status,
             upstream_message=reason,
         )
+
+
+def path_segment(value: str) -> str:
+    """`value` as one URL path segment that no character of it can reshape.
+
+    Everything but unreserved characters and `:` is percent-encoded (`/`, `?`, `#`, `%`, `+`,
+    spaces, quotes, control characters), so a user's value never ends the segment or starts a
+    query string; and a segment of only dots is encoded whole (`%2E%2E`), because `.` and `..`
+    segments are removed by URL normalisation (httpx sends `/fetch/symbol/..` as `/fetch`).
+    The services decode each segment back to the value.
+    """
+    if value and set(value) == {"."}:
+        return "%2E" * len(value)
+    return quote(value, safe=":")
 
 
 def _backoff(exc: Exception) -> bool | float:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from typing import Any
 
-from backends.biothings import BioThingsClient, Doc, join_list
+from backends.biothings import BioThingsClient, Doc
+from genechem.errors import InvalidInput
 
 GENE_LIST_PATHS = (
     "alias",
@@ -75,6 +76,29 @@ def taxid_of(species: str) -> int | None:
     return SPECIES_TAXIDS.get(value)
 
 
+LIST_SEPARATORS = re.compile(r"[\s,|+]")
+"""What MyGene.info splits a list parameter on: one species value holding any of these would
+silently become several species."""
+
+
+def species_param(species: Sequence[str] | None, argument: str = "species") -> str | None:
+    """The `species` parameter for a list of species, one value each: common names or taxids,
+    joined with commas; None (MyGene.info's default, every species) for no list or an empty one.
+
+    A value that is empty or holds a list separator (`"human,mouse"`, `"human mouse"`) is
+    rejected rather than sent: the service would read it as several species."""
+    if not species:
+        return None
+    values = [s.strip() for s in species]
+    bad = [s for s in values if not s or LIST_SEPARATORS.search(s)]
+    if bad:
+        raise InvalidInput(
+            f"{argument}: {', '.join(map(repr, bad))} is not one species; give each species as "
+            'its own list item (["human", "mouse"]), by common name or NCBI taxid.'
+        )
+    return ",".join(values)
+
+
 class MyGeneClient(BioThingsClient):
     """MyGene.info v3: `/gene`, `/query`, `/metadata`."""
 
@@ -84,14 +108,3 @@ class MyGeneClient(BioThingsClient):
     async def get_genes(self, ids: Sequence[str], fields: Sequence[str] | None = None) -> list[Doc]:
         """Annotation for Entrez or Ensembl gene ids (retired ids resolve), batched by 1000."""
         return await self.get_many(ids, fields=fields)
-
-    async def query_genes(
-        self,
-        q: str | None,
-        *,
-        species: Sequence[str] | None = None,
-        fields: Sequence[str] | None = None,
-        **params: Any,
-    ) -> Doc:
-        """`GET /query` with MyGene's `species` filter (common names or taxids)."""
-        return await self.query(q, species=join_list(species), fields=join_list(fields), **params)

@@ -12,14 +12,16 @@ from backends.shapes import as_list
 from genechem.cursors import fingerprint
 from resolvers.context import Info
 from resolvers.loaders import (
+    MATCH_CAP,
     BatchByIdLoader,
     BatchQueryLoader,
     FieldsKey,
     Resolution,
+    lookup_terms,
     resolutions,
 )
 from resolvers.paging import Window, slice_items
-from resolvers.projection import child_selections, own_selections, upstream_fields
+from resolvers.projection import child_selections, own_selections, type_names, upstream_fields
 
 Doc = dict[str, Any]
 
@@ -84,7 +86,9 @@ class TargetClaim:
 
 
 def chemical_fields(info: Info) -> frozenset[str]:
-    return upstream_fields(own_selections(info), CHEMICAL_FIELDS)
+    """The MyChem.info fields the current field's `Chemical` selection reads (fragments on other
+    types, as under `node`, read nothing)."""
+    return upstream_fields(own_selections(info), CHEMICAL_FIELDS, on=type_names(info, "Chemical"))
 
 
 def chemical_by_id(info: Info) -> ChemicalByIdLoader:
@@ -182,12 +186,14 @@ def targets_page(
 async def resolve_chemicals(
     info: Info, terms: Sequence[str], scopes: Sequence[str] | None
 ) -> list[Resolution]:
-    """MyChem.info querymany: one `Resolution` per input term, in input order."""
+    """MyChem.info querymany: one `Resolution` per input term, in input order, with up to
+    `MATCH_CAP` matches per term (the service's default would stop at 10). Blank terms are never
+    sent: they get their own reason (see `resolvers.loaders.term_problem`)."""
     fields = upstream_fields(child_selections(own_selections(info), "matches"), CHEMICAL_FIELDS)
     entries = await info.context.backends.mychem.query_many(
-        list(dict.fromkeys(terms)), scopes=scopes, fields=sorted(fields) or None
+        lookup_terms(terms), scopes=scopes, fields=sorted(fields) or None, size=MATCH_CAP
     )
-    return resolutions(terms, entries)
+    return resolutions(terms, entries, MATCH_CAP)
 
 
 def _text(value: Any) -> str | None:

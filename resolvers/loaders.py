@@ -31,7 +31,8 @@ def union_fields(
     keys: Sequence[FieldsKey], always: frozenset[str] = frozenset()
 ) -> list[str] | None:
     """The fields to ask for: their union (plus `always`), or None (every field) when any key
-    wants all."""
+    wants all. The backend clients send None as no `fields` on annotation routes and as
+    `fields=all` on query routes (whose default is a few fields only)."""
     fields: set[str] = set(always)
     for key in keys:
         if not key.fields:
@@ -49,18 +50,49 @@ def matches_by_query(entries: Sequence[Doc]) -> dict[str, list[Doc]]:
     return grouped
 
 
+MATCH_CAP = 1000
+"""Matches per term asked of a batch query (`size`): the services' cap. Without it they stop at
+their default of 10 matches per term."""
+
+
 @dataclass
 class Resolution:
     """What one input term of a batch query (querymany) matched."""
 
     term: str
     matches: list[Doc]
+    truncated: bool = False
+    """The term reached `MATCH_CAP` matches: the service may hold more than `matches`."""
+    reason: str | None = None
+    """Why the term was not looked up (it cannot match anything); None when it was."""
 
 
-def resolutions(terms: Sequence[str], entries: Sequence[Doc]) -> list[Resolution]:
-    """One `Resolution` per input term, in input order, from a batch query's flat answer."""
+def term_problem(term: str) -> str | None:
+    """Why a querymany term is not sent to the service, or None. A blank term matches nothing,
+    and the services reject a whole batch holding one (400 `No search terms or scopes.`)."""
+    if not term.strip():
+        return "The term is empty or only whitespace: it matches nothing and was not sent."
+    return None
+
+
+def lookup_terms(terms: Sequence[str]) -> list[str]:
+    """The terms to send: each distinct term once, in input order, without the ones
+    `term_problem` rejects."""
+    return [t for t in dict.fromkeys(terms) if term_problem(t) is None]
+
+
+def resolutions(
+    terms: Sequence[str], entries: Sequence[Doc], cap: int = MATCH_CAP
+) -> list[Resolution]:
+    """One `Resolution` per input term, in input order, from a batch query's flat answer
+    (asked with `size=cap`); a term `term_problem` rejects gets its reason and no matches."""
     found = matches_by_query(entries)
-    return [Resolution(term=t, matches=found.get(t, [])) for t in terms]
+    out: list[Resolution] = []
+    for term in terms:
+        reason = term_problem(term)
+        matches = found.get(term, []) if reason is None else []
+        out.append(Resolution(term, matches, truncated=len(matches) >= cap, reason=reason))
+    return out
 
 
 class BatchByIdLoader(DataLoader[FieldsKey, Doc | None]):

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from backends.mygene import species_param
 from genechem.cursors import fingerprint
 from genechem.errors import InvalidInput
 from resolvers import gene as gene_resolvers
@@ -110,8 +111,8 @@ async def search_genes(
     if sort and scan:
         raise InvalidInput("A scan walks the service's scroll, which has no order: drop sort.")
     params: Doc = {
-        "species": ",".join(species) if species else None,
-        "species_facet_filter": ",".join(species_facet_filter) if species_facet_filter else None,
+        "species": species_param(species),
+        "species_facet_filter": species_param(species_facet_filter, "speciesFacetFilter"),
         "sort": ",".join(sort) if sort else None,
     }
     fields = node_fields(info, GENE_FIELDS)

@@ -15,15 +15,16 @@ from resolvers import node as node_resolvers
 from resolvers import sources as source_resolvers
 from resolvers.context import Info
 from schema.chemical import Chemical, ChemicalResolution
-from schema.extensions import ErrorCodes, UpstreamCalls
+from schema.extensions import ErrorCodes, GatewaySchema, UpstreamCalls
 from schema.gene import Gene, GeneResolution
 from schema.hgnc import (
     HGNCRecord,
     SymbolCheck,
     SymbolStatus,
 )
+from schema.meta import MetaQueries
 from schema.node import Node, from_global_id
-from schema.resolution import status_of
+from schema.resolution import TERMS_DOC, status_of
 from schema.search import SearchQueries
 from schema.sources import SourceInfo
 
@@ -41,10 +42,7 @@ ChemicalId = Annotated[
         "UNII, or a CURIE such as `CHEBI:45783` or `DRUGBANK:DB00619`."
     ),
 ]
-Terms = Annotated[
-    list[str],
-    strawberry.argument(description="Input terms; any number (sent upstream 1000 per call)."),
-]
+Terms = Annotated[list[str], strawberry.argument(description=TERMS_DOC)]
 
 
 @strawberry.type
@@ -70,7 +68,8 @@ class GeneQueries:
 
     @strawberry.field(
         description="MyGene.info querymany: one result per input term, in order, "
-        "with every gene it matched."
+        "with every gene it matched (up to 1000 per term; `truncated` says when a term "
+        "reached that cap)."
     )
     async def resolve_genes(
         self,
@@ -87,14 +86,21 @@ class GeneQueries:
         species: Annotated[
             list[str] | None,
             strawberry.argument(
-                description="Restrict to species: common names or taxids; all when omitted."
+                description="Restrict to species: common names (`human`, `mouse`, ...) or "
+                "taxids, one species per list item; all when omitted. An item holding a list "
+                'separator (`"human,mouse"`, a space, `|` or `+`) is INVALID_INPUT, never '
+                "split."
             ),
         ] = None,
     ) -> list[GeneResolution]:
         found = await gene_resolvers.resolve_genes(info, terms, scopes, species)
         return [
             GeneResolution(
-                term=r.term, status=status_of(r.matches), matches=[Gene(doc=d) for d in r.matches]
+                term=r.term,
+                status=status_of(r),
+                truncated=r.truncated,
+                reason=r.reason,
+                matches=[Gene(doc=d) for d in r.matches],
             )
             for r in found
         ]
@@ -119,7 +125,11 @@ class ChemicalQueries:
         docs = await chemical_resolvers.chemicals(info, [str(i) for i in ids])
         return [Chemical(doc=d) if d else None for d in docs]
 
-    @strawberry.field(description="MyChem.info querymany: one result per input term, in order.")
+    @strawberry.field(
+        description="MyChem.info querymany: one result per input term, in order, with every "
+        "chemical it matched (up to 1000 per term; `truncated` says when a term reached that "
+        "cap)."
+    )
     async def resolve_chemicals(
         self,
         info: Info,
@@ -136,7 +146,9 @@ class ChemicalQueries:
         return [
             ChemicalResolution(
                 term=r.term,
-                status=status_of(r.matches),
+                status=status_of(r),
+                truncated=r.truncated,
+                reason=r.reason,
                 matches=[Chemical(doc=d) for d in r.matches],
             )
             for r in found
@@ -154,7 +166,11 @@ class HGNCQueries:
         info: Info,
         symbol: Annotated[
             str | None,
-            strawberry.argument(description="Approved symbol, e.g. `BRAF` (case-insensitive)."),
+            strawberry.argument(
+                description="Approved symbol, e.g. `BRAF` (case-insensitive, matched exactly: "
+                "`?` and `*` are not wildcards). Empty or with a control character: "
+                "INVALID_INPUT."
+            ),
         ] = None,
         hgnc_id: Annotated[
             str | None, strawberry.argument(description="HGNC id, e.g. `HGNC:1097`.")
@@ -179,11 +195,13 @@ class HGNCQueries:
         return HGNCRecord(doc=doc) if doc else None
 
     @strawberry.field(
-        description="HGNC multi-symbol checker: for each input symbol, whether it is "
+        description="HGNC multi-symbol checker: for each input symbol, in order, whether it is "
         "approved, a previous symbol, an alias, withdrawn or unknown, with the current "
-        "approved record(s). Costs up to three HGNC lookups per symbol (one call in "
-        "all with GENECHEM_HGNC_INDEX=true, plus one per symbol HGNC has no approved "
-        "record for)."
+        "approved record(s). An input that cannot be a symbol (empty, or with a control "
+        "character) is INVALID in its own item; it never fails the list. Costs up to three "
+        "HGNC lookups per distinct symbol; with GENECHEM_HGNC_INDEX=true none once the index "
+        "is loaded (two calls, `/info` and the approved set, the first time), plus one per "
+        "symbol HGNC has no approved record for."
     )
     async def check_symbols(
         self,
@@ -199,6 +217,7 @@ class HGNCQueries:
                 status=SymbolStatus(c.status),
                 approved=[HGNCRecord(doc=d) for d in c.records],
                 withdrawn=[HGNCRecord(doc=d) for d in c.withdrawn],
+                reason=c.reason,
             )
             for c in checks
         ]
@@ -256,10 +275,18 @@ class NodeQueries:
 
 
 @strawberry.type(description="genechem: genes, chemicals and HGNC nomenclature in one graph.")
-class Query(GeneQueries, ChemicalQueries, HGNCQueries, SearchQueries, NodeQueries, SourceQueries):
+class Query(
+    GeneQueries,
+    ChemicalQueries,
+    HGNCQueries,
+    SearchQueries,
+    NodeQueries,
+    SourceQueries,
+    MetaQueries,
+):
     pass
 
 
-schema = strawberry.Schema(
+schema = GatewaySchema(
     query=Query, types=[Gene, Chemical, HGNCRecord], extensions=[ErrorCodes, UpstreamCalls]
 )

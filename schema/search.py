@@ -7,6 +7,7 @@ from enum import Enum
 from typing import Annotated
 
 import strawberry
+from strawberry.types.arguments import StrawberryArgumentAnnotation
 
 from genechem.errors import InvalidInput
 from resolvers import search as search_resolvers
@@ -18,14 +19,26 @@ from schema.hgnc import HGNCRecordConnection, hgnc_record_connection
 
 First = Annotated[int | None, strawberry.argument(description=MAX_FIRST_DOC)]
 After = Annotated[str | None, strawberry.argument(description=AFTER_DOC)]
-Scan = Annotated[
-    bool,
-    strawberry.argument(
-        description="Walk every hit exactly once on the service's scroll (no order; cursors "
-        "expire a minute (MyGene.info) or ten (MyChem.info) after the last page). Without it, "
-        "pages follow `sort` or relevance and stop at 10,000 hits."
-    ),
-]
+
+
+def scan_argument(order: str) -> StrawberryArgumentAnnotation:
+    """The `scan` argument, its description naming the root's own order (only `searchGenes` has
+    `sort`: a description must not promise an argument its root lacks)."""
+    return strawberry.argument(
+        description="Walk every hit exactly once on the service's scroll from the first page "
+        "(the scroll's order; cursors expire a minute (MyGene.info) or ten (MyChem.info) after "
+        f"the last page). Without it, the first 10,000 hits follow {order} and the walk goes on "
+        "past them on the scroll, every hit still exactly once: hits after the 10,000th come in "
+        "the service's scroll order."
+    )
+
+
+GeneScan = Annotated[bool, scan_argument("`sort` or relevance")]
+ChemicalScan = Annotated[bool, scan_argument("relevance")]
+SPECIES_DOC = (
+    "common names (`human`, `mouse`, ...) or taxids, one species per list item. An item holding "
+    'a list separator (`"human,mouse"`, a space, `|` or `+`) is INVALID_INPUT, never split.'
+)
 
 
 @strawberry.enum(description="Fields a gene search can be sorted by.")
@@ -67,10 +80,7 @@ class SearchQueries:
         ] = None,
         species: Annotated[
             list[str] | None,
-            strawberry.argument(
-                description="Species: common names (`human`, `mouse`, ...) or taxids; all when "
-                "omitted."
-            ),
+            strawberry.argument(description=f"Species: {SPECIES_DOC} All when omitted."),
         ] = None,
         type_of_gene: Annotated[
             list[str] | None,
@@ -82,14 +92,14 @@ class SearchQueries:
             list[str] | None,
             strawberry.argument(
                 description="Keep hits of these species but count `facets.species` over every "
-                "species (MyGene.info `species_facet_filter`)."
+                f"species (MyGene.info `species_facet_filter`): {SPECIES_DOC}"
             ),
         ] = None,
         sort: Annotated[
             list[GeneSort] | None,
             strawberry.argument(description="Sort keys, up to 10; relevance when omitted."),
         ] = None,
-        scan: Scan = False,
+        scan: GeneScan = False,
         first: First = None,
         after: After = None,
     ) -> GeneConnection:
@@ -124,7 +134,9 @@ class SearchQueries:
         species: Annotated[
             str | None,
             strawberry.argument(
-                description="Species name or taxid; MyGene.info's default (all) when omitted."
+                description="One species, by common name or taxid; MyGene.info's default (all) "
+                "when omitted. A value holding a list separator (`human,mouse`, a space, `|` or "
+                "`+`) is INVALID_INPUT."
             ),
         ] = None,
         assembly: Annotated[
@@ -173,7 +185,7 @@ class SearchQueries:
                 description="Keep chemicals whose ChEMBL max phase is at least this (4 = approved)."
             ),
         ] = None,
-        scan: Scan = False,
+        scan: ChemicalScan = False,
         first: First = None,
         after: After = None,
     ) -> ChemicalConnection:

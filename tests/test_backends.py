@@ -40,17 +40,17 @@ async def bulk_backends(bulk_mirror: MirrorServer) -> AsyncIterator[Backends]:
     await backends.aclose()
 
 
-async def test_get_one_gene_by_entrez_and_ensembl_id(demo_backends: Backends) -> None:
-    by_entrez = await demo_backends.mygene.get_one("1017", fields=["symbol", "ensembl.gene"])
+async def test_gene_by_entrez_and_ensembl_id(demo_backends: Backends) -> None:
+    by_entrez = await demo_backends.mygene.get_genes(["1017"], fields=["symbol", "ensembl.gene"])
     assert [d["symbol"] for d in by_entrez] == ["CDK2"]
     ensembl_id = by_entrez[0]["ensembl"][0]["gene"]
-    by_ensembl = await demo_backends.mygene.get_one(ensembl_id, fields=["symbol"])
+    by_ensembl = await demo_backends.mygene.get_genes([ensembl_id], fields=["symbol"])
     assert [d["_id"] for d in by_ensembl] == ["1017"]
 
 
-async def test_unknown_gene_is_not_found_naming_the_source(demo_backends: Backends) -> None:
+async def test_a_404_is_not_found_naming_the_source(demo_backends: Backends) -> None:
     with pytest.raises(UpstreamNotFound) as caught:
-        await demo_backends.mygene.get_one("999999999999")
+        await demo_backends.mygene.http.request_json("GET", "/gene/999999999999")
     assert caught.value.source == "mygene"
     assert caught.value.status == 404
     assert caught.value.extensions() == {"code": "NOT_FOUND", "source": "mygene", "status": 404}
@@ -59,10 +59,10 @@ async def test_unknown_gene_is_not_found_naming_the_source(demo_backends: Backen
 async def test_fields_are_sent_and_projected(
     demo_backends: Backends, demo_mirror: MirrorServer
 ) -> None:
-    [doc] = await demo_backends.mygene.get_one("1017", fields=["symbol", "taxid"])
-    assert set(doc) == {"_id", "_version", "symbol", "taxid"}
+    [doc] = await demo_backends.mygene.get_genes(["1017"], fields=["symbol", "taxid"])
+    assert set(doc) == {"query", "_id", "_version", "symbol", "taxid"}
     [request] = demo_mirror.requests("mygene")
-    assert request["params"]["fields"] == ["symbol,taxid"]
+    assert request["body"]["fields"] == ["symbol", "taxid"]
 
 
 async def test_single_alias_comes_back_as_a_list(bulk_backends: Backends) -> None:
@@ -96,7 +96,7 @@ async def test_query_many_over_1000_terms_reports_notfound(
 
 
 async def test_query_paging_and_sort(bulk_backends: Backends) -> None:
-    page = await bulk_backends.mygene.query_genes(
+    page = await bulk_backends.mygene.query(
         "taxid:9606", fields=["symbol"], size=5, from_=10, sort=["-entrezgene"]
     )
     assert page["total"] == 834
@@ -155,7 +155,7 @@ async def test_metadata_reports_the_demo_build(demo_backends: Backends) -> None:
 
 
 async def test_chemical_by_drugbank_id_and_targets_are_lists(demo_backends: Backends) -> None:
-    [imatinib] = await demo_backends.mychem.get_one("DB00619", fields=["drugbank"])
+    [imatinib] = await demo_backends.mychem.get_chemicals(["DB00619"], fields=["drugbank"])
     assert imatinib["drugbank"][0]["name"].lower() == "imatinib"
     targets = imatinib["drugbank"][0]["targets"]
     assert isinstance(targets, list)

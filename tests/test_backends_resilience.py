@@ -49,7 +49,7 @@ async def test_transient_fault_is_recovered_by_retries(
     backends: Backends, demo_mirror: MirrorServer, rule: dict[str, Any]
 ) -> None:
     demo_mirror.set_faults([rule])
-    [cdk2] = await backends.mygene.get_one("1017", fields=["symbol"])
+    [cdk2] = await backends.mygene.get_genes(["1017"], fields=["symbol"])
     assert cdk2["symbol"] == "CDK2"
     assert len(demo_mirror.requests("mygene")) == 1 + rule["times"]
 
@@ -73,7 +73,7 @@ async def test_permanent_fault_raises_typed_error_after_all_attempts(
 ) -> None:
     demo_mirror.set_faults([rule])
     with pytest.raises(error) as caught:
-        await backends.mygene.get_one("1017")
+        await backends.mygene.get_genes(["1017"])
     assert caught.value.source == "mygene"  # type: ignore[attr-defined]
     assert caught.value.status == status  # type: ignore[attr-defined]
     assert "MyGene.info" in str(caught.value)
@@ -95,7 +95,7 @@ async def test_final_answers_are_not_retried(
 ) -> None:
     demo_mirror.set_faults([rule])
     with pytest.raises(error):
-        await backends.mygene.get_one("1017")
+        await backends.mygene.get_genes(["1017"])
     assert len(demo_mirror.requests("mygene")) == 1
 
 
@@ -108,7 +108,7 @@ async def test_hgnc_403_means_rate_limited(backends: Backends, demo_mirror: Mirr
 
 async def test_retry_after_is_honoured(backends: Backends, demo_mirror: MirrorServer) -> None:
     demo_mirror.set_faults([fault("rate_limit", retry_after=0.4, times=1)])
-    await backends.mygene.get_one("1017", fields=["symbol"])
+    await backends.mygene.get_genes(["1017"], fields=["symbol"])
     first, second = demo_mirror.requests("mygene")
     assert second["at"] - first["at"] >= 0.4
 
@@ -116,9 +116,22 @@ async def test_retry_after_is_honoured(backends: Backends, demo_mirror: MirrorSe
 async def test_batch_chunks_each_recover_independently(
     backends: Backends, demo_mirror: MirrorServer
 ) -> None:
-    demo_mirror.set_faults([fault("status", status=503, times=1)])
-    docs = await backends.mygene.get_genes(["1017", "7157"], fields=["symbol"])
-    assert [d["symbol"] for d in docs] == ["CDK2", "TP53"]
+    # 2001 ids: three chunks (1000, 1000, 1), sent concurrently; two of them meet a 503.
+    unknown = [str(990_000_000_000 + n) for n in range(1999)]
+    ids = ["1017", *unknown, "7157"]
+    demo_mirror.set_faults([fault("status", status=503, times=2)])
+    docs = await backends.mygene.get_genes(ids, fields=["symbol"])
+    assert [d["query"] for d in docs] == ids
+    assert (docs[0]["symbol"], docs[-1]["symbol"]) == ("CDK2", "TP53")
+    assert all(d.get("notfound") for d in docs[1:-1])
+    posts = demo_mirror.requests("mygene")
+    assert sorted(r["status"] for r in posts) == [200, 200, 200, 503, 503]
+    answered = [r["body"]["ids"] for r in posts if r["status"] == 200]
+    # Each chunk answered exactly once: only the two failed chunks were sent again.
+    assert sorted(len(chunk) for chunk in answered) == [1, 1000, 1000]
+    assert sorted(i for chunk in answered for i in chunk) == sorted(ids)
+    failed = [r["body"]["ids"] for r in posts if r["status"] == 503]
+    assert all(chunk in answered for chunk in failed)
 
 
 async def test_hgnc_requests_never_exceed_the_rate_limit(demo_mirror: MirrorServer) -> None:

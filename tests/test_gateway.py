@@ -97,15 +97,15 @@ def test_failed_service_gives_coded_error_and_partial_data(
     assert error["message"].startswith("MyGene.info failed to answer")
 
 
-def test_graphql_syntax_error_is_invalid_query(gateway: Gateway) -> None:
+def test_graphql_syntax_error_is_parse_failed(gateway: Gateway) -> None:
     body = gateway.post("{ gene(id: ) { symbol }")
     [error] = body["errors"]
-    assert error["extensions"]["code"] == "INVALID_QUERY"
+    assert error["extensions"]["code"] == "GRAPHQL_PARSE_FAILED"
 
 
-def test_unknown_field_is_invalid_query(gateway: Gateway) -> None:
+def test_unknown_field_is_validation_failed(gateway: Gateway) -> None:
     body = gateway.post('{ gene(id: "1017") { nosuchfield } }')
-    assert body["errors"][0]["extensions"]["code"] == "INVALID_QUERY"
+    assert body["errors"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
 
 
 def test_upstream_calls_are_reported_on_request(gateway: Gateway) -> None:
