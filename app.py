@@ -1,5 +1,9 @@
 """The genechem service: FastAPI with the GraphQL endpoint at /graphql (GET, POST, GraphiQL).
 
+`/` redirects to GraphiQL, self-hosted by `genechem.graphiql`.
+The endpoint follows the GraphQL-over-HTTP spec, with CORS, gzip and HTTP caching
+(`genechem.graphql_http`).
+
 `uvicorn app:app` serves it with settings from the environment; `genechem serve` is the same with
 command-line flags. The lifespan chooses the source (live or the in-process mirror), opens the three
 REST clients once, and closes them at shutdown.
@@ -13,11 +17,12 @@ from contextlib import asynccontextmanager
 
 import httpx
 from fastapi import FastAPI, Request
-from strawberry.fastapi import GraphQLRouter
 
 from backends.sources import build_backends, choose_kind
 from genechem.cache import MemoryCache
 from genechem.cursors import CursorCodec
+from genechem.graphiql import install_graphiql
+from genechem.graphql_http import GraphQLHTTPRouter, add_http_middleware
 from genechem.settings import Settings, get_settings
 from mirror.app import create_mirror_app
 from mirror.faults import rules_from_json
@@ -64,8 +69,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="genechem",
         description="One GraphQL API over MyGene.info, MyChem.info and HGNC REST.",
         lifespan=lifespan,
+        # FastAPI's /docs and /redoc load their scripts from a CDN; GraphiQL at /graphql is the
+        # offline way to explore the API. /openapi.json (plain JSON, /healthz only) stays.
+        docs_url=None,
+        redoc_url=None,
     )
-    app.include_router(GraphQLRouter(schema, context_getter=get_context), prefix="/graphql")
+    # graphql_ide=None: Strawberry's page loads GraphiQL from a CDN; genechem.graphiql has its own.
+    graphql = GraphQLHTTPRouter(
+        schema,
+        context_getter=get_context,
+        graphql_ide=None,
+        cache_max_age=settings.http_cache_max_age,
+    )
+    app.include_router(graphql, prefix="/graphql")
+    install_graphiql(app)
+    add_http_middleware(app, settings)
 
     @app.get("/healthz", summary="Liveness: the process is up and its clients are open.")
     async def healthz(request: Request) -> dict[str, str]:

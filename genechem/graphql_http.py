@@ -1,0 +1,372 @@
+"""GraphQL over HTTP, to the letter: Strawberry's FastAPI router where it follows the spec, and
+the spec (graphql.github.io/graphql-over-http) where Strawberry does not.
+
+What `GraphQLHTTPRouter` changes, all through the view's own hooks:
+
+    Accept                  negotiated: `application/graphql-response+json` when the client
+                            prefers it, `application/json` for `*/*`, `application/*` or no
+                            header; nothing supported -> 406
+    request errors          (the document does not parse or validate, a variable does not coerce,
+                            no operation to run) carry no `data` key; 200 with application/json,
+                            400 with application/graphql-response+json
+    malformed requests      (no `query`, body not a JSON object, a non-string `operationName`)
+                            -> 400; a POST body other than JSON -> 415; a mutation over GET -> 405
+                            with `Allow: POST`; each answered as a GraphQL response whose one
+                            error has `extensions.code` (BAD_REQUEST, METHOD_NOT_ALLOWED, ...)
+    caching                 a GET answer without errors (nor an upstream-call report):
+                            `Cache-Control: public, max-age=N`, a weak `ETag` of its body, 304 to
+                            a matching `If-None-Match`; every other answer `no-store`
+
+`add_http_middleware` adds CORS (configured origins only) and gzip around the whole app.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, overload
+
+from cross_web import AsyncHTTPRequestAdapter, HTTPException
+from fastapi import FastAPI
+from graphql import GraphQLError
+from starlette.middleware.cors import CORSMiddleware
+from starlette.middleware.gzip import GZipMiddleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.websockets import WebSocket
+from strawberry.fastapi import GraphQLRouter
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData, process_result
+from strawberry.http.parse_content_type import parse_content_type
+from strawberry.http.types import QueryParams
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
+from strawberry.types import ExecutionResult
+from strawberry.types.execution import PreExecutionError
+from strawberry.types.unset import UNSET
+
+from genechem.settings import Settings
+from resolvers.context import CALLS_HEADER, Context
+from schema.extensions import INTERNAL_ERROR, VALIDATION_FAILED
+
+if TYPE_CHECKING:
+    from strawberry.http.base import BaseRequestProtocol
+
+JSON = "application/json"
+GRAPHQL_RESPONSE = "application/graphql-response+json"
+# Ties (`*/*`, `application/*`) go to the first: the spec's default media type, which every
+# client reads.
+SUPPORTED = (JSON, GRAPHQL_RESPONSE)
+# A GET answer differs by the media type negotiated and by whether the upstream-call report was
+# asked for; caches must keep them apart.
+CACHE_VARY = f"Accept, {CALLS_HEADER}"
+HTTP_ERROR_CODES = {
+    400: "BAD_REQUEST",
+    405: "METHOD_NOT_ALLOWED",
+    406: "NOT_ACCEPTABLE",
+    415: "UNSUPPORTED_MEDIA_TYPE",
+}
+OUTCOME_STATE = "graphql_outcome"
+"""The `request.state` attribute `process_result` leaves for `run` to set status and caching by."""
+
+
+class Outcome(enum.Enum):
+    """What a GraphQL response holds, which decides its status code and whether it is cached."""
+
+    DATA = "data"
+    """Executed without errors."""
+    FIELD_ERRORS = "field errors"
+    """Executed; some fields failed (data partial, or null when a non-null root failed)."""
+    REQUEST_ERROR = "request error"
+    """Never executed: parse, validation or variable coercion failed, or no operation to run."""
+    INTERNAL_ERROR = "internal error"
+    """Never executed because the gateway itself failed before execution."""
+
+
+@dataclass(frozen=True)
+class MediaRange:
+    """One entry of an Accept header."""
+
+    type: str
+    subtype: str
+    quality: float
+    position: int
+
+    def specificity(self, media_type: str) -> int | None:
+        """How precisely this range names `media_type` (2 exactly, 1 `type/*`, 0 `*/*`), or None
+        when it does not match it."""
+        wanted_type, _, wanted_subtype = media_type.partition("/")
+        if self.type == "*" and self.subtype == "*":
+            return 0
+        if self.type != wanted_type:
+            return None
+        if self.subtype == "*":
+            return 1
+        return 2 if self.subtype == wanted_subtype else None
+
+
+def parse_accept(header: str) -> list[MediaRange]:
+    """The media ranges of an Accept header, with their q-values (1 when absent; malformed 0)."""
+    ranges = []
+    for position, entry in enumerate(header.split(",")):
+        media, *parameters = (part.strip() for part in entry.split(";"))
+        type_, slash, subtype = media.lower().partition("/")
+        if not slash or not type_ or not subtype:
+            continue
+        quality = 1.0
+        for parameter in parameters:
+            name, _, value = parameter.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        ranges.append(MediaRange(type_, subtype, quality, position))
+    return ranges
+
+
+def negotiate(accept: str | None) -> str | None:
+    """The media type to answer in: the client's most preferred supported one, None if it
+    accepts neither (406). No Accept header means application/json (the spec's rule until
+    clients have moved to application/graphql-response+json)."""
+    if accept is None or not accept.strip():
+        return JSON
+    ranges = parse_accept(accept)
+    best: tuple[float, int, int, int] | None = None
+    chosen: str | None = None
+    for preference, media_type in enumerate(SUPPORTED):
+        matching = [(r.specificity(media_type), r) for r in ranges]
+        scored = [(s, r) for s, r in matching if s is not None]
+        if not scored:
+            continue
+        # The most specific range naming a type sets its quality (RFC 9110, 12.5.1).
+        specificity, media_range = max(scored, key=lambda pair: (pair[0], -pair[1].position))
+        if media_range.quality <= 0:
+            continue
+        rank = (media_range.quality, specificity, -media_range.position, -preference)
+        if best is None or rank > best:
+            best, chosen = rank, media_type
+    return chosen
+
+
+def outcome_of(result: ExecutionResult) -> Outcome:
+    """Request error or not, as the spec tells them apart: a request error stops before
+    execution, so it has no data and none of its errors has a `path` (a field error has one)."""
+    if not result.errors:
+        return Outcome.DATA
+    before_execution = isinstance(result, PreExecutionError) or (
+        result.data is None and all(error.path is None for error in result.errors)
+    )
+    if not before_execution:
+        return Outcome.FIELD_ERRORS
+    codes = {(error.extensions or {}).get("code") for error in result.errors}
+    return Outcome.INTERNAL_ERROR if INTERNAL_ERROR in codes else Outcome.REQUEST_ERROR
+
+
+def status_for(outcome: Outcome, media_type: str) -> int:
+    """application/json answers every GraphQL response 200; application/graphql-response+json
+    answers a request error 400 (500 when the gateway failed), so HTTP tooling sees it."""
+    if media_type != GRAPHQL_RESPONSE:
+        return 200
+    return {Outcome.REQUEST_ERROR: 400, Outcome.INTERNAL_ERROR: 500}.get(outcome, 200)
+
+
+def entity_tag(body: bytes) -> str:
+    """A weak ETag of the body: weak because gzip may re-encode the bytes on the way out."""
+    return f'W/"{hashlib.sha256(body).hexdigest()[:32]}"'
+
+
+def none_match(if_none_match: str | None, etag: str) -> bool:
+    """Whether `If-None-Match` names `etag` (weak comparison, as RFC 9110 asks for it)."""
+    if not if_none_match:
+        return False
+    tags = [tag.strip().removeprefix("W/") for tag in if_none_match.split(",")]
+    return "*" in tags or etag.removeprefix("W/") in tags
+
+
+def require_json_body(content_type: str | None) -> None:
+    """A POST body must be `application/json` in UTF-8: anything else is 415, not 400."""
+    if not content_type:
+        raise HTTPException(415, "POST requests need Content-Type: application/json.")
+    media_type, parameters = parse_content_type(content_type)
+    if media_type != JSON:
+        raise HTTPException(415, f"Unsupported Content-Type {media_type}; use {JSON}.")
+    charset = parameters.get("charset", "utf-8").lower()
+    if charset not in {"utf-8", "utf8"}:
+        raise HTTPException(415, f"Unsupported charset {charset}; use utf-8.")
+
+
+def require_parameters(parameters: object) -> None:
+    """The checks Strawberry leaves out: the body is one JSON object (batches are off) and
+    `operationName` a string or null."""
+    if not isinstance(parameters, dict):
+        raise HTTPException(400, "The request body must be a JSON object.")
+    if not isinstance(parameters.get("operationName"), str | None):
+        raise HTTPException(400, "The GraphQL operation's `operationName` must be a string.")
+
+
+def error_body(message: str, code: str) -> GraphQLHTTPResponse:
+    """A GraphQL response with one error and no `data`: a request that was never executed."""
+    return {"errors": [{"message": message, "extensions": {"code": code}}]}
+
+
+class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
+    """Strawberry's FastAPI router, held to the GraphQL-over-HTTP spec (see the module)."""
+
+    def __init__(self, *args: Any, cache_max_age: int = 60, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.cache_max_age = cache_max_age
+
+    def should_render_graphql_ide(self, request: BaseRequestProtocol) -> bool:
+        """Without an IDE here (genechem.graphiql serves it), a GET without `query` is a
+        malformed request (400), not a 404."""
+        return self.graphql_ide is not None and super().should_render_graphql_ide(request)
+
+    def parse_json(self, data: str | bytes) -> Any:
+        """Strawberry's, plus a body that is not UTF-8: a 400 like any unparsable body."""
+        try:
+            return super().parse_json(data)
+        except UnicodeDecodeError as error:
+            raise HTTPException(400, "The request body is not UTF-8 encoded JSON.") from error
+
+    def parse_query_params(self, params: QueryParams) -> dict[str, Any]:
+        """An empty parameter (`operationName=` from an HTML form) counts as absent."""
+        return super().parse_query_params({k: v for k, v in params.items() if v != ""})
+
+    async def parse_http_body(
+        self, request: AsyncHTTPRequestAdapter
+    ) -> GraphQLRequestData | list[GraphQLRequestData]:
+        if request.method == "POST":
+            require_json_body(request.content_type)
+            require_parameters(self.parse_json(await request.get_body()))
+        else:
+            try:
+                parameters = self.parse_query_params(request.query_params)
+            except HTTPException as error:
+                message = "The `variables` and `extensions` parameters must be URL-encoded JSON."
+                raise HTTPException(400, message) from error
+            require_parameters(parameters)
+        return await super().parse_http_body(request)
+
+    async def execute_single(  # noqa: PLR0917 (the base class's signature)
+        self,
+        request: Request,
+        request_adapter: AsyncHTTPRequestAdapter,
+        sub_response: Response,
+        context: Context,
+        root_value: None,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        """Strawberry's 400s for the operation's type, as the spec wants them: a mutation over
+        GET is 405; an unknown `operationName` (or no operation) is a request error."""
+        try:
+            return await super().execute_single(
+                request, request_adapter, sub_response, context, root_value, request_data
+            )
+        except HTTPException as error:
+            cause = error.__cause__
+            if isinstance(cause, InvalidOperationTypeError) and request_adapter.method == "GET":
+                raise HTTPException(405, f"{error.reason}; send them with POST.") from error
+            if isinstance(cause, CannotGetOperationTypeError):
+                extensions = {"code": VALIDATION_FAILED}
+                return PreExecutionError(
+                    data=None, errors=[GraphQLError(error.reason, extensions=extensions)]
+                )
+            raise
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        """The response as Strawberry builds it, minus `data` on a request error (the spec: a
+        request error has no `data` entry, not `data: null`); notes the outcome for `run`."""
+        outcome = outcome_of(result)
+        setattr(request.state, OUTCOME_STATE, outcome)
+        response = process_result(result)
+        if outcome in {Outcome.REQUEST_ERROR, Outcome.INTERNAL_ERROR}:
+            response.pop("data", None)
+        return response
+
+    @overload
+    async def run(
+        self, request: Request, context: Context = UNSET, root_value: None = UNSET
+    ) -> Response: ...
+
+    @overload
+    async def run(
+        self, request: WebSocket, context: Context = UNSET, root_value: None = UNSET
+    ) -> WebSocket: ...
+
+    async def run(
+        self,
+        request: Request | WebSocket,
+        context: Context = UNSET,
+        root_value: None = UNSET,
+    ) -> Response | WebSocket:
+        """Strawberry's run between content negotiation and the spec's status and caching."""
+        if isinstance(request, WebSocket):
+            return await super().run(request, context, root_value)
+        media_type = negotiate(request.headers.get("accept"))
+        try:
+            if media_type is None:
+                supported = " or ".join(SUPPORTED)
+                raise HTTPException(406, f"This endpoint answers in {supported} only.")
+            response = await super().run(request, context, root_value)
+        except HTTPException as error:
+            return self.http_error(request, error, media_type or JSON)
+        outcome: Outcome | None = getattr(request.state, OUTCOME_STATE, None)
+        if media_type is None or outcome is None:  # not a GraphQL response (a stream, an IDE)
+            return response
+        response.headers["content-type"] = f"{media_type}; charset=utf-8"
+        response.status_code = status_for(outcome, media_type)
+        return self.with_caching(request, response, outcome)
+
+    def http_error(self, request: Request, error: HTTPException, media_type: str) -> Response:
+        """A request refused before execution, still as a GraphQL response in the media type
+        the client accepts, with the status Strawberry or this view chose."""
+        code = HTTP_ERROR_CODES.get(error.status_code, "BAD_REQUEST")
+        headers = {"cache-control": "no-store"}
+        if error.status_code == 405:
+            headers["allow"] = "POST" if request.method == "GET" else "GET, POST"
+        return Response(
+            self.encode_json(error_body(error.reason, code)),
+            status_code=error.status_code,
+            media_type=f"{media_type}; charset=utf-8",
+            headers=headers,
+        )
+
+    def with_caching(self, request: Request, response: Response, outcome: Outcome) -> Response:
+        """GET answers without errors may be reused for `cache_max_age` seconds and revalidated
+        with their ETag; anything else must not be stored (a POST, an error that may pass, the
+        report of the request's own upstream calls)."""
+        if (
+            request.method != "GET"
+            or outcome is not Outcome.DATA
+            or response.status_code != 200
+            or request.headers.get(CALLS_HEADER)  # a report of this request's own calls
+        ):
+            response.headers["cache-control"] = "no-store"
+            return response
+        etag = entity_tag(bytes(response.body))
+        headers = {
+            "cache-control": f"public, max-age={self.cache_max_age}",
+            "etag": etag,
+            "vary": CACHE_VARY,
+        }
+        if none_match(request.headers.get("if-none-match"), etag):
+            return Response(status_code=304, headers=headers)
+        response.headers.update(headers)
+        return response
+
+
+def add_http_middleware(app: FastAPI, settings: Settings) -> None:
+    """CORS for the configured origins (none by default: same-origin pages only) and gzip for
+    answers of `settings.gzip_minimum_size` bytes or more. CORS is added last, so it is the
+    outermost layer and answers preflights before anything else runs."""
+    app.add_middleware(GZipMiddleware, minimum_size=settings.gzip_minimum_size)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_methods=("GET", "POST"),
+        allow_headers=("Accept", "Content-Type", "If-None-Match", CALLS_HEADER),
+        expose_headers=("ETag",),
+        max_age=600,
+    )
