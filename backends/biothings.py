@@ -12,11 +12,10 @@ from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
 from backends.http import ServiceHTTP
-from backends.shapes import listify
+from backends.shapes import Doc, listify
 from genechem.errors import UpstreamMalformed
 
 BATCH_SIZE = 1000
-Doc = dict[str, Any]
 
 EXHAUSTED_SCROLL = "No more results to return."
 EVERY_FIELD = "all"

@@ -10,10 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from backends.http import ServiceHTTP, path_segment
-from backends.shapes import listify
+from backends.shapes import Doc, listify
 from genechem.errors import InvalidInput, UpstreamMalformed
-
-Doc = dict[str, Any]
 
 SEARCHABLE_FIELDS = frozenset(
     {

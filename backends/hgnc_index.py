@@ -27,14 +27,12 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from backends.hgnc import HGNCClient
-from backends.shapes import as_list
+from backends.shapes import Doc, as_list
 
 log = logging.getLogger("genechem.hgnc_index")
 
-Doc = dict[str, Any]
 ByField = dict[str, dict[str, list[Doc]]]
 
 INDEXED_FIELDS = (

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from backends.biothings import BioThingsClient, Doc
+from backends.biothings import BioThingsClient
+from backends.shapes import Doc
 
 CHEMICAL_LIST_PATHS = (
     "drugbank",

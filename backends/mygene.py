@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from backends.biothings import BioThingsClient, Doc
+from backends.biothings import BioThingsClient
+from backends.shapes import Doc
 from genechem.errors import InvalidInput
 
 GENE_LIST_PATHS = (

@@ -18,6 +18,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+Doc = dict[str, Any]
+"""A service document (a JSON object) as the clients hand it on."""
+
 
 class Document(dict[str, Any]):
     """A normalised document that keeps the one the service sent (`original`)."""

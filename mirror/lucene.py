@@ -50,10 +50,10 @@ from mirror.lucene_values import (
     text_scorer,
     wildcard_pattern,
 )
+from mirror.store import DocView
 
-Doc = Mapping[str, Any]
-Predicate = Callable[[Doc], float]
-Leaves = Callable[[Doc], list[Any]]
+Predicate = Callable[[DocView], float]
+Leaves = Callable[[DocView], list[Any]]
 
 _MIN_SCORE: Final = 1e-9
 MUST, SHOULD, MUST_NOT = "must", "should", "must_not"
@@ -79,7 +79,7 @@ def get_values(doc: Mapping[str, Any], path: str) -> list[Any]:
     return _values(doc, tuple(path.split(".")))
 
 
-def _values(doc: Doc, segments: tuple[str, ...]) -> list[Any]:
+def _values(doc: DocView, segments: tuple[str, ...]) -> list[Any]:
     current: list[Any] = [doc]
     for segment in segments:
         found: list[Any] = []
@@ -122,7 +122,7 @@ def _walk(node: Any, prefix: str, out: list[tuple[str, Any]]) -> None:
         out.append((prefix, node))
 
 
-def _all_leaves(doc: Doc) -> list[Any]:
+def _all_leaves(doc: DocView) -> list[Any]:
     leaves: list[Any] = []
     stack: list[Any] = [doc]
     while stack:
@@ -225,7 +225,7 @@ def _glob_leaves(path: str) -> Leaves:
     prefix = ".".join(head)
     pattern = re.compile("".join(".*" if char == "*" else re.escape(char) for char in path))
 
-    def leaves(doc: Doc) -> list[Any]:
+    def leaves(doc: DocView) -> list[Any]:
         pairs: list[tuple[str, Any]] = []
         for node in _values(doc, head) if head else [doc]:
             _walk(node, prefix, pairs)
@@ -286,7 +286,7 @@ def _compile_exists(expr: Any, scope: _Scope) -> Predicate:
     return lambda doc: PARTIAL if any(check(doc) for check in checks) else 0.0
 
 
-def _exists_check(path: str) -> Callable[[Doc], bool]:
+def _exists_check(path: str) -> Callable[[DocView], bool]:
     if "*" in path:
         glob = _glob_leaves(path)
         return lambda doc: bool(glob(doc))
@@ -316,7 +316,7 @@ def _compile_word(raw: str, scope: _Scope) -> Predicate:
 def _term(leaves: Leaves, scorer: LeafScorer, ceiling: float) -> Predicate:
     """A term's score is its best leaf; stop looking once no leaf can beat `ceiling`."""
 
-    def evaluate(doc: Doc) -> float:
+    def evaluate(doc: DocView) -> float:
         best = 0.0
         for leaf in leaves(doc):
             score = scorer(leaf)
@@ -330,7 +330,7 @@ def _term(leaves: Leaves, scorer: LeafScorer, ceiling: float) -> Predicate:
 
 
 def _boosted(inner: Predicate, factor: float) -> Predicate:
-    def evaluate(doc: Doc) -> float:
+    def evaluate(doc: DocView) -> float:
         score = inner(doc)
         # A zero boost still matches: keep the score positive so `matches` stays true.
         return max(score * factor, _MIN_SCORE) if score > 0.0 else 0.0
@@ -412,7 +412,7 @@ def _compile_bool(clauses: list[tuple[str, Any]], scope: _Scope) -> Predicate:
     if not must and not should:
         return lambda doc: 0.0 if any(p(doc) > 0.0 for p in must_not) else PARTIAL
 
-    def evaluate(doc: Doc) -> float:
+    def evaluate(doc: DocView) -> float:
         total = 0.0
         for predicate in must:
             score = predicate(doc)

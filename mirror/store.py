@@ -4,11 +4,15 @@ optional `metadata.json` holding what each service's `/metadata` (or HGNC `/info
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 Doc = dict[str, Any]
+"""A service document (JSON object) as the mirror stores and serves it."""
+DocView = Mapping[str, Any]
+"""A document the mirror only reads."""
 
 DATA_FILES = {"genes": "genes.jsonl", "chemicals": "chemicals.jsonl", "hgnc": "hgnc.jsonl"}
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from strawberry.types.nodes import Selection
 
-from backends.shapes import as_list
+from backends.shapes import Doc, as_list
 from genechem.cursors import fingerprint
 from resolvers.context import Info
 from resolvers.loaders import (
@@ -22,8 +22,6 @@ from resolvers.loaders import (
 )
 from resolvers.paging import Window, slice_items
 from resolvers.projection import child_selections, own_selections, type_names, upstream_fields
-
-Doc = dict[str, Any]
 
 SOURCE_SECTIONS = ("drugbank", "chembl", "chebi", "pubchem", "drugcentral", "unii")
 CHEMICAL_FIELDS: dict[str, tuple[str, ...]] = {

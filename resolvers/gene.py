@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from backends.mygene import species_param, taxid_of
-from backends.shapes import as_list
+from backends.shapes import Doc, as_list
 from genechem.cursors import fingerprint
 from genechem.errors import InvalidInput
 from resolvers import chemical as chemical_resolvers
@@ -26,8 +26,6 @@ from resolvers.loaders import (
 )
 from resolvers.paging import Window, slice_items
 from resolvers.projection import child_selections, own_selections, type_names, upstream_fields
-
-Doc = dict[str, Any]
 
 GENE_FIELDS: dict[str, tuple[str, ...]] = {
     "entrezId": ("entrezgene",),

@@ -12,13 +12,13 @@ from typing import Any
 from aiodataloader import DataLoader
 
 from backends.hgnc_index import INDEXED_FIELDS
+from backends.shapes import Doc
 from backends.sources import Backends
 from genechem.errors import InvalidInput
 from resolvers import gene as gene_resolvers
 from resolvers.context import Info
 from resolvers.loaders import FieldsKey
 
-Doc = dict[str, Any]
 HGNCKey = tuple[str, str]
 """(field, value): an HGNC `/fetch` lookup."""
 

@@ -15,7 +15,8 @@ from typing import Any, NamedTuple
 
 from aiodataloader import DataLoader
 
-Doc = dict[str, Any]
+from backends.shapes import Doc
+
 Fetch = Callable[[list[str], list[str] | None], Awaitable[list[Doc]]]
 
 

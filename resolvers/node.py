@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
-from typing import Any
 
+from backends.shapes import Doc
 from resolvers import chemical as chemical_resolvers
 from resolvers import gene as gene_resolvers
 from resolvers import hgnc as hgnc_resolvers
 from resolvers.context import Info
 from resolvers.loaders import FieldsKey
-
-Doc = dict[str, Any]
 
 
 async def load(info: Info, type_name: str, source_id: str) -> Doc | None:

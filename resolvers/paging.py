@@ -40,6 +40,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from backends.shapes import Doc
 from genechem.cache import Cache
 from genechem.cursors import CursorCodec
 from genechem.errors import (
@@ -50,7 +51,6 @@ from genechem.errors import (
     UpstreamInvalidQuery,
 )
 
-Doc = dict[str, Any]
 WINDOW = 10_000
 MAX_FIRST = 1000
 DEFAULT_FIRST = 10

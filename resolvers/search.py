@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from backends.mygene import species_param
+from backends.shapes import Doc
 from genechem.cursors import fingerprint
 from genechem.errors import InvalidInput
 from resolvers import gene as gene_resolvers
@@ -30,7 +31,6 @@ from resolvers.projection import (
     upstream_fields,
 )
 
-Doc = dict[str, Any]
 MATCH_ALL = "__all__"
 SCROLL_TTL = {"mygene": 60.0, "mychem": 600.0}
 GENE_FACETS = {"species": "taxid", "typeOfGene": "type_of_gene"}

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
+from backends.shapes import Doc
 from resolvers import chemical as chemical_resolvers
 from resolvers import gene as gene_resolvers
 from resolvers.context import Info
@@ -33,7 +34,6 @@ from schema.values import at, integer, number, objects, raw_document, text
 if TYPE_CHECKING:
     from schema.gene import Gene
 
-Doc = dict[str, Any]
 
 INCHIKEY_LENGTH = 27
 NAME_RULE = (

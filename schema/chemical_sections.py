@@ -7,9 +7,8 @@ from typing import Any
 
 import strawberry
 
+from backends.shapes import Doc
 from schema.values import at, number, objects, text, texts
-
-Doc = dict[str, Any]
 
 
 def smiles_of(value: Any) -> str | None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from backends.mygene import TAXID_SPECIES
+from backends.shapes import Doc
 from genechem.errors import InvalidInput
 from resolvers import gene as gene_resolvers
 from resolvers.context import Info
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
     from schema.chemical import GeneChemicalConnection
     from schema.hgnc import HGNCRecord
 
-Doc = dict[str, Any]
 
 ASSEMBLY_FIELDS = {"current": "genomic_pos", "hg19": "genomic_pos_hg19", "mm9": "genomic_pos_mm9"}
 

@@ -4,10 +4,11 @@ checker's answer types."""
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from backends.shapes import Doc
 from resolvers import hgnc as hgnc_resolvers
 from resolvers.context import Info
 from resolvers.paging import Window
@@ -19,8 +20,6 @@ from schema.values import integer, integers, raw_document, text, texts
 
 if TYPE_CHECKING:
     from schema.gene import Gene
-
-Doc = dict[str, Any]
 
 
 @strawberry.type(description="An HGNC gene group the gene belongs to.")

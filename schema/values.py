@@ -8,9 +8,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from backends.shapes import as_list, original_of
-
-Doc = dict[str, Any]
+from backends.shapes import Doc, as_list, original_of
 
 
 def text(value: Any) -> str | None:

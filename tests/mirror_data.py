@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from backends.shapes import Doc
 from mirror.store import Dataset
-
-Doc = dict[str, Any]
 
 
 def _gene(entrez: int, symbol: str, name: str, taxid: int, **extra: Any) -> Doc:

@@ -42,7 +42,7 @@ import schema as genechem_schema
 from app import create_app
 from backends.mychem import CHEMICAL_LIST_PATHS
 from backends.mygene import GENE_LIST_PATHS
-from backends.shapes import listify, original_of
+from backends.shapes import Doc, listify, original_of
 from mirror.app import create_mirror_app
 from mirror.biothings.projection import project as mirror_project
 from mirror.store import Dataset
@@ -51,8 +51,6 @@ from schema.values import project, raw_document
 from tests.conftest import MirrorServer
 from tests.gateway import Gateway
 from tests.servers import serve
-
-Doc = dict[str, Any]
 
 QUERIES_DIR = Path(__file__).parents[1] / "queries"
 OPERATIONS = sorted(QUERIES_DIR.glob("*.graphql"))

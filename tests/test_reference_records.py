@@ -12,13 +12,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
 
 import pytest
 from graphql import get_introspection_query
 
 import schema as genechem_schema
 from app import create_app
+from backends.shapes import Doc
 from mirror.app import create_mirror_app
 from mirror.store import Dataset
 from tests.conftest import MirrorServer
@@ -33,7 +33,6 @@ pytestmark = pytest.mark.skipif(
     "MyChem.info and HGNC services, which do not ship with the repository; nothing to fix",
 )
 
-Doc = dict[str, Any]
 
 LINKS = frozenset(
     {

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-Doc = Mapping[str, Any]
+from mirror.store import DocView
+
 # When values of one path have different types, the broader type names the field.
 TYPE_RANK = {"object": 5, "text": 4, "keyword": 3, "float": 2, "long": 1, "boolean": 0}
 HIDDEN_FIELDS = ("_id", "_version", "_score")
@@ -46,7 +47,7 @@ def _record(types: dict[str, str], path: str, value: Any) -> None:
             _record(types, f"{path}.{key}", child)
 
 
-def field_types(docs: Iterable[Doc]) -> dict[str, str]:
+def field_types(docs: Iterable[DocView]) -> dict[str, str]:
     """Every dotted field path in `docs` with its inferred type, depth first, keys sorted."""
     types: dict[str, str] = {}
     for doc in docs:

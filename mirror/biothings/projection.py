@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-Doc = Mapping[str, Any]
+from mirror.store import DocView
 
 
 def values_at(doc: Any, path: str) -> list[Any]:
@@ -98,7 +98,7 @@ def _exclude(node: Any, path: str, patterns: Sequence[str]) -> Any:
     return out
 
 
-def project(doc: Doc, fields: Sequence[str] | None) -> dict[str, Any]:
+def project(doc: DocView, fields: Sequence[str] | None) -> dict[str, Any]:
     """`doc` filtered by `fields` (None, empty or containing `all`: everything)."""
     if not fields or "all" in fields:
         return dict(doc)
@@ -132,7 +132,7 @@ def _leaves(node: Any, path: str) -> Iterator[tuple[str, Any]]:
         yield path, node
 
 
-def dotfield(doc: Doc, always_list: Sequence[str] = ()) -> dict[str, Any]:
+def dotfield(doc: DocView, always_list: Sequence[str] = ()) -> dict[str, Any]:
     """Every leaf as `"x.y": value`; a path met several times lists its truthy values."""
     grouped: dict[str, list[Any]] = {}
     for path, value in _leaves(doc, ""):
@@ -178,7 +178,7 @@ META_KEYS = ("_id", "_version", "_score")
 
 
 def format_hit(
-    doc: Doc,
+    doc: DocView,
     meta: Mapping[str, Any],
     *,
     fields: Sequence[str] | None = None,

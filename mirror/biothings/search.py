@@ -12,17 +12,17 @@ from __future__ import annotations
 
 import zlib
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from mirror.biothings.params import search_error
 from mirror.biothings.projection import values_at
+from mirror.store import DocView
 
 RESULT_WINDOW = 10_000
 SCROLL_SHARDS = 5
 """Shards of the mirror's indices, as far as the scroll order goes (Elasticsearch's old default)."""
-Doc = Mapping[str, Any]
 SortKey = tuple[int, Any]
 
 
@@ -43,7 +43,7 @@ class Matches:
 
 
 def collect(
-    docs: Sequence[Doc],
+    docs: Sequence[DocView],
     scorer: Callable[[int], float],
     keep: Callable[[int], bool] | None = None,
 ) -> Matches:
@@ -60,12 +60,12 @@ def collect(
     return Matches(indices, scores)
 
 
-def shard_of(doc: Doc, shards: int) -> int:
+def shard_of(doc: DocView, shards: int) -> int:
     """The shard a document lives on: a stable hash of its `_id`, as Elasticsearch routes."""
     return zlib.crc32(str(doc.get("_id", "")).encode()) % shards
 
 
-def shard_order(docs: Sequence[Doc], matches: Matches, shards: int = SCROLL_SHARDS) -> Matches:
+def shard_order(docs: Sequence[DocView], matches: Matches, shards: int = SCROLL_SHARDS) -> Matches:
     """`matches` in the order a scroll over a sharded index hands them out: every hit of shard 0,
     then shard 1, ..., document order within a shard. Clients must not expect the scroll to follow
     the offset pages' ranking; with one shard it is plain document order."""
@@ -109,7 +109,7 @@ def check_window(start: int, size: int) -> None:
         )
 
 
-def order(docs: Sequence[Doc], matches: Matches, sort: Sequence[str] | None) -> list[int]:
+def order(docs: Sequence[DocView], matches: Matches, sort: Sequence[str] | None) -> list[int]:
     """Positions into `matches` in result order."""
     positions = list(range(matches.total))
     if not sort:
@@ -140,7 +140,7 @@ def _by_field(positions: list[int], keys: list[SortKey | None], descending: bool
 
 
 def _field_keys(
-    docs: Sequence[Doc], matches: Matches, field: str, descending: bool
+    docs: Sequence[DocView], matches: Matches, field: str, descending: bool
 ) -> list[SortKey | None]:
     keys: list[SortKey | None] = []
     for index in matches.indices:
@@ -154,7 +154,7 @@ def tracks_scores(sort: Sequence[str] | None) -> bool:
 
 
 def terms_facets(
-    docs: Sequence[Doc], indices: Sequence[int], fields: Sequence[str], size: int
+    docs: Sequence[DocView], indices: Sequence[int], fields: Sequence[str], size: int
 ) -> dict[str, Any]:
     """A terms aggregation per field, in the shape the SDK gives it (`facets`)."""
     facets: dict[str, Any] = {}

@@ -29,8 +29,8 @@ from mirror.biothings.search import (
 )
 from mirror.clock import MirrorClock
 from mirror.lucene import QuerySyntaxError, compile_query
+from mirror.store import Doc
 
-Doc = dict[str, Any]
 Args = Mapping[str, Any]
 Scorer = Callable[[int], float]
 Filter = Callable[[int], bool]

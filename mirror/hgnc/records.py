@@ -21,8 +21,9 @@ from luqum import tree
 from luqum.parser import lexer, parser
 
 from mirror.hgnc.fields import SEARCHABLE_FIELDS
-from mirror.hgnc.render import Doc, Format, render_docs
+from mirror.hgnc.render import Format, render_docs
 from mirror.lucene import QuerySyntaxError, compile_query
+from mirror.store import Doc
 
 BIG_RESULT = 1000
 """Fetches matching at least this many records keep their rendering cached (e.g. every approved

@@ -31,7 +31,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from starlette.responses import Response
 
-Doc = dict[str, Any]
+from mirror.store import Doc
 
 
 class Format(Enum):

@@ -25,7 +25,6 @@ from starlette.routing import Route
 from mirror.hgnc.fields import SEARCHABLE_FIELDS, stored_fields
 from mirror.hgnc.records import HgncRecords, QuerySyntaxError, UnknownField
 from mirror.hgnc.render import (
-    Doc,
     Format,
     error_response,
     info_body,
@@ -34,6 +33,7 @@ from mirror.hgnc.render import (
     respond,
     result_body,
 )
+from mirror.store import Doc
 
 # An unescaped `:` inside a `/search/{field}/{term}` term is part of the value (`HGNC:1097`).
 UNESCAPED_COLON = re.compile(r"(?<!\\):")
