@@ -1,31 +1,93 @@
-"""`node` and `nodes`: objects by Relay global id, through each domain's loader (batched)."""
+"""Relay global ids: decoding them, and resolving them to objects through each type's own
+`resolve_nodes` (which loads through the domain's per-request loader, so lookups are batched).
+
+A global id is `base64("<TypeName>:<source id>")` as `strawberry.relay` makes it. Nothing here
+knows the node types by name: the schema says which type a name is, and the type how to load it.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import base64
+import binascii
+import inspect
+from collections import defaultdict
 from collections.abc import Sequence
+from typing import Any
 
-from backends.shapes import Doc
-from resolvers import chemical as chemical_resolvers
-from resolvers import gene as gene_resolvers
-from resolvers import hgnc as hgnc_resolvers
+from strawberry import relay
+from strawberry.types.base import StrawberryObjectDefinition
+
+from genechem.errors import InvalidInput
 from resolvers.context import Info
-from resolvers.loaders import FieldsKey
 
 
-async def load(info: Info, type_name: str, source_id: str) -> Doc | None:
-    """The document behind one decoded global id, or None when the service no longer has it."""
-    if type_name == "Gene":
-        key = FieldsKey(source_id, gene_resolvers.gene_fields(info))
-        gene: Doc | None = await gene_resolvers.gene_by_id(info).load(key)
-        return gene
-    if type_name == "Chemical":
-        key = FieldsKey(source_id, chemical_resolvers.chemical_fields(info))
-        chemical: Doc | None = await chemical_resolvers.chemical_by_id(info).load(key)
-        return chemical
-    return await hgnc_resolvers.record_by(info, "hgnc_id", source_id)
+def _decoded(value: str) -> tuple[str, str] | None:
+    """(type name, source id) when `value` is base64 of `<name>:<id>`, else None."""
+    try:
+        text = base64.b64decode(value, validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None
+    type_name, colon, source_id = text.partition(":")
+    if not (colon and type_name.isidentifier() and source_id):
+        return None
+    return type_name, source_id
 
 
-async def load_many(info: Info, decoded: Sequence[tuple[str, str]]) -> list[Doc | None]:
-    """Many objects at once: the loads of each type share one batch."""
-    return list(await asyncio.gather(*(load(info, t, i) for t, i in decoded)))
+def node_type(info: Info, type_name: str) -> type[relay.Node] | None:
+    """The schema's node type of that name, or None when the name is no node type."""
+    definition = info.schema.get_type_by_name(type_name)
+    if not isinstance(definition, StrawberryObjectDefinition):
+        return None
+    origin = definition.origin
+    return origin if isinstance(origin, type) and issubclass(origin, relay.Node) else None
+
+
+def decode(info: Info, global_id: str) -> tuple[type[relay.Node], str]:
+    """The node type and source id of a global id; INVALID_INPUT when it is not one of ours."""
+    decoded = _decoded(global_id)
+    cls = node_type(info, decoded[0]) if decoded else None
+    if decoded is None or cls is None:
+        raise InvalidInput(f"{global_id!r} is not a global id of this API.")
+    return cls, decoded[1]
+
+
+def own_id(info: Info, value: str, expected: type[relay.Node]) -> str:
+    """The source id a root such as `gene(id:)` looks up: `value` itself, or, when `value` is a
+    global id (from an object's `id` field), the source id inside it. A global id of another
+    type is INVALID_INPUT rather than a silent null. Source ids never decode as global ids: an
+    InChIKey, an Ensembl or DrugBank id is not base64, and digits decode to no `<Type>:` text."""
+    decoded = _decoded(value.strip())
+    if decoded is None or node_type(info, decoded[0]) is None:
+        return value
+    cls, source_id = decode(info, value.strip())
+    if cls is not expected:
+        name = expected.__strawberry_definition__.name  # type: ignore[attr-defined]
+        raise InvalidInput(f"{value!r} is the global id of a {decoded[0]}, not of a {name}.")
+    return source_id
+
+
+async def _resolve_type(
+    info: Info, cls: type[relay.Node], source_ids: list[str]
+) -> list[relay.Node | None]:
+    found: Any = cls.resolve_nodes(info=info, node_ids=source_ids, required=False)
+    if inspect.isawaitable(found):
+        found = await found
+    return list(found)
+
+
+async def resolve(info: Info, global_ids: Sequence[str]) -> list[relay.Node | None]:
+    """The objects behind global ids, in input order, None where gone: one `resolve_nodes` call
+    per type, all types at once."""
+    decoded = [decode(info, str(g)) for g in global_ids]
+    positions: dict[type[relay.Node], list[int]] = defaultdict(list)
+    for index, (cls, _) in enumerate(decoded):
+        positions[cls].append(index)
+    per_type = await asyncio.gather(
+        *(_resolve_type(info, cls, [decoded[i][1] for i in at]) for cls, at in positions.items())
+    )
+    answers: list[relay.Node | None] = [None] * len(decoded)
+    for at, nodes in zip(positions.values(), per_type, strict=True):
+        for index, node in zip(at, nodes, strict=True):
+            answers[index] = node
+    return answers

@@ -7,7 +7,7 @@ from typing import Any
 
 from genechem.errors import SOURCE_NAMES, GenechemError, Source
 from resolvers.context import Info
-from schema.sources import SourceInfo, SourceKind
+from schema.sources import SourceInfo, SourceKind, SourceName
 
 
 async def sources(info: Info) -> list[SourceInfo]:
@@ -26,7 +26,7 @@ def _source_info(
     source: Source, kind: SourceKind, url: str, answer: dict[str, Any] | BaseException
 ) -> SourceInfo:
     info = SourceInfo(
-        name=source,
+        name=SourceName(source),
         title=SOURCE_NAMES[source],
         kind=kind,
         base_url=url,

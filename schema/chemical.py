@@ -2,34 +2,46 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
+from strawberry import relay
 
 from backends.shapes import Doc
 from resolvers import chemical as chemical_resolvers
 from resolvers import gene as gene_resolvers
 from resolvers.context import Info
+from resolvers.loaders import FieldsKey
 from resolvers.paging import Window
 from schema import gene as gene_schema
 from schema.chemical_sections import (
-    ChEBISection,
-    ChEMBLSection,
+    ChebiSection,
+    ChemblSection,
     DrugBankSection,
     DrugCentralSection,
     PubChemSection,
-    UNIISection,
+    UniiSection,
     chembl_section,
     drugbank_section,
     drugcentral_section,
     iupac_name,
     smiles_of,
 )
-from schema.connections import AFTER_DOC, MAX_FIRST_DOC, Facet, PageInfo, facet, page_info
-from schema.node import Node, to_global_id
+from schema.connections import (
+    AFTER_DOC,
+    MAX_FIRST_DOC,
+    Connection,
+    Edge,
+    Facet,
+    edges_of,
+    facet,
+    page_info,
+)
 from schema.resolution import REASON_DOC, TRUNCATED_DOC, ResolutionStatus
 from schema.scalars import JSON
-from schema.values import at, integer, number, objects, raw_document, text
+from schema.values import at, number, objects, raw_document, text
 
 if TYPE_CHECKING:
     from schema.gene import Gene
@@ -53,6 +65,17 @@ def first_of(doc: Doc, paths: tuple[str, ...]) -> Any:
     return None
 
 
+@strawberry.enum(description="A MyChem.info section that records targets of chemicals.")
+class TargetSource(Enum):
+    DRUGBANK = strawberry.enum_value(
+        "drugbank", description="DrugBank's drug targets (the `drugbank.targets` section)."
+    )
+    DRUGCENTRAL = strawberry.enum_value(
+        "drugcentral",
+        description="DrugCentral's bioactivities (the `drugcentral.bioactivity` section).",
+    )
+
+
 @strawberry.type(description="A target of a chemical, as one source records it.")
 class ChemicalTarget:
     uniprot: str | None = strawberry.field(description="UniProt accession of the target.")
@@ -60,7 +83,7 @@ class ChemicalTarget:
     name: str | None = strawberry.field(description="Target name the source gives.")
     actions: list[str] = strawberry.field(description="Actions, lower case (`inhibitor`, ...).")
     organism: str | None = strawberry.field(description="Organism of the target.")
-    source: str = strawberry.field(description="`drugbank` or `drugcentral`.")
+    source: TargetSource = strawberry.field(description="The section recording the target.")
 
     @strawberry.field(
         description="The target's gene in MyGene.info, by its Swiss-Prot accession (one "
@@ -74,28 +97,31 @@ class ChemicalTarget:
         return gene_schema.Gene(doc=docs[0]) if docs else None
 
 
-@strawberry.type(description="A target of a chemical in a page of targets.")
-class ChemicalTargetEdge:
-    cursor: str = strawberry.field(description="Opaque cursor of this edge, for `after`.")
-    node: ChemicalTarget = strawberry.field(description="The target.")
-
-
-@strawberry.type(description="A page of a chemical's targets (Relay connection).")
-class ChemicalTargetConnection:
-    edges: list[ChemicalTargetEdge] = strawberry.field(description="Targets, in source order.")
-    page_info: PageInfo = strawberry.field(description="Cursors and whether more pages exist.")
-    total_count: int = strawberry.field(description="Number of targets recorded.")
+@strawberry.type(description="A page of a chemical's targets, in source order (Relay connection).")
+class ChemicalTargetConnection(Connection[Edge[ChemicalTarget]]):
+    pass
 
 
 @strawberry.type(
     description="A chemical or drug, from MyChem.info v1 (DrugBank, ChEMBL, ChEBI, ...)."
 )
-class Chemical(Node):
+class Chemical(relay.Node):
     doc: strawberry.Private[Doc]
 
-    @strawberry.field(description="Global id (Relay); `chemicalId` is MyChem.info's own id.")
-    def id(self) -> strawberry.ID:
-        return to_global_id("Chemical", str(self.doc["_id"]))
+    @classmethod
+    def resolve_id(cls, root: Chemical, *, info: Info) -> str:
+        """The global id holds MyChem.info's own id (`chemicalId`)."""
+        return str(root.doc["_id"])
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Chemical | None]:
+        """Chemicals by MyChem.info id through the request's `ChemicalByIdLoader` (one batch)."""
+        fields = chemical_resolvers.chemical_fields(info)
+        keys = [FieldsKey(i, fields) for i in node_ids]
+        docs = await chemical_resolvers.chemical_by_id(info).load_many(keys)
+        return [cls(doc=d) if d else None for d in docs]
 
     @strawberry.field(
         description="MyChem.info id: the InChIKey where the compound has one, else a "
@@ -185,14 +211,14 @@ class Chemical(Node):
         return drugbank_section(sections[0]) if sections else None
 
     @strawberry.field(description="ChEMBL section; null when ChEMBL has no entry.")
-    def chembl(self) -> ChEMBLSection | None:
+    def chembl(self) -> ChemblSection | None:
         sections = objects(self.doc.get("chembl"))
         return chembl_section(sections[0]) if sections else None
 
     @strawberry.field(description="ChEBI entries (several when ChEBI splits the compound).")
-    def chebi(self) -> list[ChEBISection]:
+    def chebi(self) -> list[ChebiSection]:
         return [
-            ChEBISection(
+            ChebiSection(
                 id=text(s.get("id")), name=text(s.get("name")), definition=text(s.get("definition"))
             )
             for s in objects(self.doc.get("chebi"))
@@ -202,7 +228,7 @@ class Chemical(Node):
     def pubchem(self) -> list[PubChemSection]:
         return [
             PubChemSection(
-                cid=integer(s.get("cid")),
+                cid=text(s.get("cid")),
                 iupac_name=iupac_name(s.get("iupac")),
                 formula=text(s.get("molecular_formula")),
                 molecular_weight=number(s.get("molecular_weight")),
@@ -216,9 +242,9 @@ class Chemical(Node):
         return drugcentral_section(sections[0]) if sections else None
 
     @strawberry.field(description="FDA UNII entries.")
-    def unii(self) -> list[UNIISection]:
+    def unii(self) -> list[UniiSection]:
         return [
-            UNIISection(unii=text(s.get("unii")), preferred_term=text(s.get("preferred_term")))
+            UniiSection(unii=text(s.get("unii")), preferred_term=text(s.get("preferred_term")))
             for s in objects(self.doc.get("unii"))
         ]
 
@@ -253,21 +279,19 @@ class Chemical(Node):
     ) -> ChemicalTargetConnection:
         claims = chemical_resolvers.target_claims(self.doc)
         window = chemical_resolvers.targets_page(info, self.doc, claims, first, after)
+        targets = [
+            ChemicalTarget(
+                uniprot=c.uniprot,
+                gene_name=c.gene_name,
+                name=c.name,
+                actions=c.actions,
+                organism=c.organism,
+                source=TargetSource(c.source),
+            )
+            for c in window.hits
+        ]
         return ChemicalTargetConnection(
-            edges=[
-                ChemicalTargetEdge(
-                    cursor=cursor,
-                    node=ChemicalTarget(
-                        uniprot=c.uniprot,
-                        gene_name=c.gene_name,
-                        name=c.name,
-                        actions=c.actions,
-                        organism=c.organism,
-                        source=c.source,
-                    ),
-                )
-                for cursor, c in zip(window.cursors, window.hits, strict=True)
-            ],
+            edges=edges_of(window, targets, lambda cursor, t: Edge(cursor=cursor, node=t)),
             page_info=page_info(window),
             total_count=window.total,
         )
@@ -287,52 +311,42 @@ class ChemicalResolution:
 
 
 @strawberry.type(description="A chemical that targets one of a gene's proteins.")
-class GeneChemicalEdge:
-    cursor: str = strawberry.field(description="Opaque cursor of this edge, for `after`.")
-    node: Chemical = strawberry.field(description="The chemical.")
+class GeneChemicalEdge(Edge[Chemical]):
     actions: list[str] = strawberry.field(
         description="What the chemical does to the target (`inhibitor`, `antagonist`, ...), as the "
         "sources record it; empty when they do not say."
     )
-    claim_sources: list[str] = strawberry.field(
-        description="The MyChem.info sections recording the interaction: `drugbank`, `drugcentral`."
+    claim_sources: list[TargetSource] = strawberry.field(
+        description="The MyChem.info sections recording the interaction."
     )
     target_uniprot: str = strawberry.field(
         description="The gene's UniProt accession the interaction is recorded for."
     )
 
 
-@strawberry.type(description="A page of the chemicals targeting a gene (Relay connection).")
-class GeneChemicalConnection:
-    edges: list[GeneChemicalEdge] = strawberry.field(
-        description="Chemicals, in a stable order (by MyChem.info id)."
-    )
-    page_info: PageInfo = strawberry.field(description="Cursors and whether more pages exist.")
-    total_count: int = strawberry.field(description="Number of chemicals targeting the gene.")
+@strawberry.type(
+    description="A page of the chemicals targeting a gene, in a stable order (by MyChem.info "
+    "id) (Relay connection)."
+)
+class GeneChemicalConnection(Connection[GeneChemicalEdge]):
+    pass
 
 
 def gene_chemical_connection(window: Window) -> GeneChemicalConnection:
     return GeneChemicalConnection(
-        edges=[
-            GeneChemicalEdge(
+        edges=edges_of(
+            window,
+            window.hits,
+            lambda cursor, t: GeneChemicalEdge(
                 cursor=cursor,
                 node=Chemical(doc=t.chemical),
                 actions=t.actions,
-                claim_sources=t.sources,
+                claim_sources=[TargetSource(s) for s in t.sources],
                 target_uniprot=t.uniprot,
-            )
-            for cursor, t in zip(window.cursors, window.hits, strict=True)
-        ],
+            ),
+        ),
         page_info=page_info(window),
         total_count=window.total,
-    )
-
-
-@strawberry.type(description="A chemical in a search result.")
-class ChemicalEdge:
-    cursor: str = strawberry.field(description="Opaque cursor of this edge, for `after`.")
-    node: Chemical | None = strawberry.field(
-        description="The chemical; null only if it vanished from the service while paging."
     )
 
 
@@ -343,23 +357,16 @@ class ChemicalFacets:
 
 
 @strawberry.type(description="A page of chemicals (Relay connection).")
-class ChemicalConnection:
-    edges: list[ChemicalEdge] = strawberry.field(
-        description="The chemicals of this page, in order."
-    )
-    page_info: PageInfo = strawberry.field(description="Cursors and whether more pages exist.")
-    total_count: int = strawberry.field(description="Number of hits of the whole search.")
+class ChemicalConnection(Connection[Edge[Chemical]]):
     facets: ChemicalFacets | None = strawberry.field(
         description="Counts per DrugBank group and ChEMBL max phase over all hits."
     )
 
 
 def chemical_connection(docs: list[Doc | None], window: Window) -> ChemicalConnection:
+    chemicals = [Chemical(doc=d) if d else None for d in docs]
     return ChemicalConnection(
-        edges=[
-            ChemicalEdge(cursor=c, node=Chemical(doc=d) if d else None)
-            for c, d in zip(window.cursors, docs, strict=True)
-        ],
+        edges=edges_of(window, chemicals, lambda cursor, c: Edge(cursor=cursor, node=c)),
         page_info=page_info(window),
         total_count=window.total,
         facets=ChemicalFacets(

@@ -46,31 +46,31 @@ class DrugBankSection:
 
 
 @strawberry.type(description="A ChEMBL drug indication.")
-class ChEMBLIndication:
+class ChemblIndication:
     mesh_id: str | None = strawberry.field(description="MeSH id of the indication.")
     mesh_heading: str | None = strawberry.field(description="MeSH heading of the indication.")
     max_phase: float | None = strawberry.field(description="Highest clinical phase reached for it.")
 
 
 @strawberry.type(description="A ChEMBL mechanism of action.")
-class ChEMBLMechanism:
+class ChemblMechanism:
     action_type: str | None = strawberry.field(description="`INHIBITOR`, `AGONIST`, ...")
     mechanism_of_action: str | None = strawberry.field(description="Mechanism description.")
     target_chembl_id: str | None = strawberry.field(description="ChEMBL target id.")
 
 
 @strawberry.type(description="The ChEMBL section.")
-class ChEMBLSection:
+class ChemblSection:
     molecule_chembl_id: str | None = strawberry.field(description="ChEMBL id, e.g. `CHEMBL941`.")
     pref_name: str | None = strawberry.field(description="ChEMBL preferred name.")
     max_phase: float | None = strawberry.field(description="Highest clinical phase (4 = approved).")
     molecule_type: str | None = strawberry.field(description="`Small molecule`, `Antibody`, ...")
-    indications: list[ChEMBLIndication] = strawberry.field(description="Drug indications.")
-    mechanisms: list[ChEMBLMechanism] = strawberry.field(description="Mechanisms of action.")
+    indications: list[ChemblIndication] = strawberry.field(description="Drug indications.")
+    mechanisms: list[ChemblMechanism] = strawberry.field(description="Mechanisms of action.")
 
 
 @strawberry.type(description="The ChEBI section.")
-class ChEBISection:
+class ChebiSection:
     id: str | None = strawberry.field(description="ChEBI id, e.g. `CHEBI:45783`.")
     name: str | None = strawberry.field(description="ChEBI name.")
     definition: str | None = strawberry.field(description="ChEBI definition.")
@@ -78,7 +78,7 @@ class ChEBISection:
 
 @strawberry.type(description="The PubChem section.")
 class PubChemSection:
-    cid: int | None = strawberry.field(description="PubChem compound id.")
+    cid: str | None = strawberry.field(description="PubChem compound id (CID), as text.")
     iupac_name: str | None = strawberry.field(description="IUPAC name.")
     formula: str | None = strawberry.field(description="Molecular formula.")
     molecular_weight: float | None = strawberry.field(description="Molecular weight, g/mol.")
@@ -94,7 +94,7 @@ class DrugCentralSection:
 
 
 @strawberry.type(description="The FDA UNII section.")
-class UNIISection:
+class UniiSection:
     unii: str | None = strawberry.field(description="FDA Unique Ingredient Identifier.")
     preferred_term: str | None = strawberry.field(description="FDA preferred term.")
 
@@ -119,14 +119,14 @@ def drugbank_section(section: Doc) -> DrugBankSection:
     )
 
 
-def chembl_section(section: Doc) -> ChEMBLSection:
-    return ChEMBLSection(
+def chembl_section(section: Doc) -> ChemblSection:
+    return ChemblSection(
         molecule_chembl_id=text(section.get("molecule_chembl_id")),
         pref_name=text(section.get("pref_name")),
         max_phase=number(section.get("max_phase")),
         molecule_type=text(section.get("molecule_type")),
         indications=[
-            ChEMBLIndication(
+            ChemblIndication(
                 mesh_id=text(i.get("mesh_id")),
                 mesh_heading=text(i.get("mesh_heading")),
                 max_phase=number(i.get("max_phase_for_ind")),
@@ -134,7 +134,7 @@ def chembl_section(section: Doc) -> ChEMBLSection:
             for i in objects(section.get("drug_indications"))
         ],
         mechanisms=[
-            ChEMBLMechanism(
+            ChemblMechanism(
                 action_type=text(m.get("action_type")),
                 mechanism_of_action=text(m.get("mechanism_of_action")),
                 target_chembl_id=text(m.get("target_chembl_id")),

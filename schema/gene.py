@@ -2,30 +2,62 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
+from strawberry import relay
 
 from backends.mygene import TAXID_SPECIES
 from backends.shapes import Doc
-from genechem.errors import InvalidInput
 from resolvers import gene as gene_resolvers
 from resolvers.context import Info
+from resolvers.loaders import FieldsKey
 from resolvers.paging import Window
 from schema import chemical as chemical_schema
 from schema import hgnc as hgnc_schema
-from schema.connections import AFTER_DOC, MAX_FIRST_DOC, Facet, PageInfo, facet, page_info
-from schema.node import Node, to_global_id
+from schema.connections import (
+    AFTER_DOC,
+    MAX_FIRST_DOC,
+    Connection,
+    Edge,
+    Facet,
+    SpeciesFacet,
+    edges_of,
+    facet,
+    page_info,
+    species_facet,
+)
 from schema.resolution import REASON_DOC, TRUNCATED_DOC, ResolutionStatus
 from schema.scalars import JSON
 from schema.values import first, integer, objects, raw_document, text, texts
 
 if TYPE_CHECKING:
     from schema.chemical import GeneChemicalConnection
-    from schema.hgnc import HGNCRecord
+    from schema.hgnc import HgncRecord
 
 
-ASSEMBLY_FIELDS = {"current": "genomic_pos", "hg19": "genomic_pos_hg19", "mm9": "genomic_pos_mm9"}
+@strawberry.enum(description="A genome assembly MyGene.info holds gene positions on.")
+class Assembly(Enum):
+    CURRENT = strawberry.enum_value(
+        "current",
+        description="MyGene.info's current assembly of each species (hg38 human, mm39 mouse, "
+        "rn7 rat, ...).",
+    )
+    HG19 = strawberry.enum_value(
+        "hg19", description="GRCh37 / hg19, the previous human assembly (human genes only)."
+    )
+    MM9 = strawberry.enum_value(
+        "mm9", description="NCBI37 / mm9, an older mouse assembly (mouse genes only)."
+    )
+
+
+ASSEMBLY_FIELDS = {
+    Assembly.CURRENT: "genomic_pos",
+    Assembly.HG19: "genomic_pos_hg19",
+    Assembly.MM9: "genomic_pos_mm9",
+}
 
 
 @strawberry.type(description="A genome position of a gene on one assembly.")
@@ -63,7 +95,7 @@ class UniProt:
 
 
 @strawberry.type(description="One Gene Ontology annotation of the gene.")
-class GOAnnotation:
+class GoAnnotation:
     id: str = strawberry.field(description="GO term id, e.g. `GO:0004693`.")
     term: str | None = strawberry.field(description="GO term name.")
     evidence: str | None = strawberry.field(description="Evidence code, e.g. `IDA`, `IEA`.")
@@ -75,10 +107,10 @@ class GOAnnotation:
 
 
 @strawberry.type(description="Gene Ontology annotations by aspect.")
-class GOAnnotations:
-    biological_process: list[GOAnnotation] = strawberry.field(description="BP annotations.")
-    molecular_function: list[GOAnnotation] = strawberry.field(description="MF annotations.")
-    cellular_component: list[GOAnnotation] = strawberry.field(description="CC annotations.")
+class GoAnnotations:
+    biological_process: list[GoAnnotation] = strawberry.field(description="BP annotations.")
+    molecular_function: list[GoAnnotation] = strawberry.field(description="MF annotations.")
+    cellular_component: list[GoAnnotation] = strawberry.field(description="CC annotations.")
 
 
 @strawberry.type(description="A pathway the gene takes part in.")
@@ -95,9 +127,9 @@ class InterProDomain:
     short_description: str | None = strawberry.field(description="InterPro short name.")
 
 
-def _go(entries: Any) -> list[GOAnnotation]:
+def _go(entries: Any) -> list[GoAnnotation]:
     return [
-        GOAnnotation(
+        GoAnnotation(
             id=str(e["id"]),
             term=text(e.get("term")),
             evidence=text(e.get("evidence")),
@@ -110,12 +142,24 @@ def _go(entries: Any) -> list[GOAnnotation]:
 
 
 @strawberry.type(description="A gene, from MyGene.info v3 (NCBI Gene and Ensembl, every species).")
-class Gene(Node):
+class Gene(relay.Node):
     doc: strawberry.Private[Doc]
 
-    @strawberry.field(description="Global id (Relay); `geneId` is MyGene.info's own id.")
-    def id(self) -> strawberry.ID:
-        return to_global_id("Gene", str(self.doc["_id"]))
+    @classmethod
+    def resolve_id(cls, root: Gene, *, info: Info) -> str:
+        """The global id holds MyGene.info's own id (`geneId`)."""
+        return str(root.doc["_id"])
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Gene | None]:
+        """Genes by MyGene.info id through the request's `GeneByIdLoader`: every gene of the
+        request, under `node`, `nodes` or elsewhere, shares one batch."""
+        fields = gene_resolvers.gene_fields(info)
+        keys = [FieldsKey(i, fields) for i in node_ids]
+        docs = await gene_resolvers.gene_by_id(info).load_many(keys)
+        return [cls(doc=d) if d else None for d in docs]
 
     @strawberry.field(
         description="MyGene.info id: the NCBI Entrez Gene id, or the Ensembl gene id for genes "
@@ -125,10 +169,11 @@ class Gene(Node):
         return str(self.doc["_id"])
 
     @strawberry.field(
-        description="NCBI Entrez Gene id (`entrezgene`); null for Ensembl-only genes."
+        description="NCBI Entrez Gene id (`entrezgene`), as text like every external id of the "
+        "schema (`HgncRecord.entrezId` too); null for Ensembl-only genes."
     )
-    def entrez_id(self) -> int | None:
-        return integer(self.doc.get("entrezgene"))
+    def entrez_id(self) -> str | None:
+        return text(self.doc.get("entrezgene"))
 
     @strawberry.field(description="Official gene symbol (HGNC for human, MGI for mouse, ...).")
     def symbol(self) -> str | None:
@@ -175,16 +220,14 @@ class Gene(Node):
     def genomic_positions(
         self,
         assembly: Annotated[
-            str,
+            Assembly,
             strawberry.argument(
-                description="`current` (hg38, mm39, rn7: MyGene.info's current assembly per "
-                "species), or `hg19` (human) / `mm9` (mouse) where MyGene.info still has them."
+                description="CURRENT (hg38, mm39, rn7: MyGene.info's current assembly per "
+                "species), or HG19 (human) / MM9 (mouse) where MyGene.info still has them."
             ),
-        ] = "current",
+        ] = Assembly.CURRENT,
     ) -> list[GenomicPosition]:
-        key = ASSEMBLY_FIELDS.get(assembly)
-        if key is None:
-            raise InvalidInput(f"assembly must be one of {', '.join(ASSEMBLY_FIELDS)}.")
+        key = ASSEMBLY_FIELDS[assembly]
         return [
             GenomicPosition(
                 chromosome=text(p.get("chr")),
@@ -227,10 +270,10 @@ class Gene(Node):
         )
 
     @strawberry.field(description="Gene Ontology annotations (NCBI gene2go).")
-    def go(self) -> GOAnnotations:
+    def go(self) -> GoAnnotations:
         section = self.doc.get("go")
         section = section if isinstance(section, dict) else {}
-        return GOAnnotations(
+        return GoAnnotations(
             biological_process=_go(section.get("BP")),
             molecular_function=_go(section.get("MF")),
             cellular_component=_go(section.get("CC")),
@@ -276,9 +319,11 @@ class Gene(Node):
         value = text(self.doc.get("HGNC"))
         return f"HGNC:{value}" if value else None
 
-    @strawberry.field(description="NCBI HomoloGene group id; null when the gene is in none.")
-    def homologene_id(self) -> int | None:
-        return integer(first(self.doc.get("homologene"), "id"))
+    @strawberry.field(
+        description="NCBI HomoloGene group id, as text; null when the gene is in none."
+    )
+    def homologene_id(self) -> str | None:
+        return text(first(self.doc.get("homologene"), "id"))
 
     @strawberry.field(
         description="The gene's `_id` and its document exactly as MyGene.info returns it for "
@@ -306,9 +351,9 @@ class Gene(Node):
     )
     async def hgnc(
         self, info: Info
-    ) -> Annotated[HGNCRecord, strawberry.lazy("schema.hgnc")] | None:
+    ) -> Annotated[HgncRecord, strawberry.lazy("schema.hgnc")] | None:
         doc = await gene_resolvers.hgnc_record_of(info, self.doc)
-        return hgnc_schema.HGNCRecord(doc=doc) if doc else None
+        return hgnc_schema.HgncRecord(doc=doc) if doc else None
 
     @strawberry.field(
         description="Orthologs of this gene in other species: its HomoloGene group and its "
@@ -365,25 +410,16 @@ class GeneResolution:
     )
 
 
-@strawberry.type(description="A gene in a search result.")
-class GeneEdge:
-    cursor: str = strawberry.field(description="Opaque cursor of this edge, for `after`.")
-    node: Gene | None = strawberry.field(
-        description="The gene; null only if it vanished from the service between paging and fetch."
-    )
-
-
 @strawberry.type(description="Facets of a gene search: counts over every hit, not just this page.")
 class GeneFacets:
-    species: Facet | None = strawberry.field(description="Hits per NCBI taxid (`taxid`).")
+    species: SpeciesFacet | None = strawberry.field(
+        description="Hits per species: NCBI taxid and common name."
+    )
     type_of_gene: Facet | None = strawberry.field(description="Hits per gene type.")
 
 
 @strawberry.type(description="A page of genes (Relay connection).")
-class GeneConnection:
-    edges: list[GeneEdge] = strawberry.field(description="The genes of this page, in order.")
-    page_info: PageInfo = strawberry.field(description="Cursors and whether more pages exist.")
-    total_count: int = strawberry.field(description="Number of hits of the whole search.")
+class GeneConnection(Connection[Edge[Gene]]):
     facets: GeneFacets | None = strawberry.field(
         description="Counts per species and gene type over all hits; selecting it costs nothing "
         "extra on offset pages and one service call on scroll pages."
@@ -391,15 +427,13 @@ class GeneConnection:
 
 
 def gene_connection(docs: list[Doc | None], window: Window) -> GeneConnection:
+    genes = [Gene(doc=d) if d else None for d in docs]
     return GeneConnection(
-        edges=[
-            GeneEdge(cursor=c, node=Gene(doc=d) if d else None)
-            for c, d in zip(window.cursors, docs, strict=True)
-        ],
+        edges=edges_of(window, genes, lambda cursor, gene: Edge(cursor=cursor, node=gene)),
         page_info=page_info(window),
         total_count=window.total,
         facets=GeneFacets(
-            species=facet(window.facets, "taxid"),
+            species=species_facet(window.facets, "taxid"),
             type_of_gene=facet(window.facets, "type_of_gene"),
         ),
     )

@@ -1,22 +1,24 @@
-"""`HGNCRecord`: an HGNC record, the approved nomenclature of a human gene; and the symbol
+"""`HgncRecord`: an HGNC record, the approved nomenclature of a human gene; and the symbol
 checker's answer types."""
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Iterable
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
+from strawberry import relay
 
 from backends.shapes import Doc
 from resolvers import hgnc as hgnc_resolvers
 from resolvers.context import Info
 from resolvers.paging import Window
 from schema import gene as gene_schema
-from schema.connections import PageInfo, page_info
-from schema.node import Node, to_global_id
+from schema.connections import Connection, Edge, edges_of, page_info
 from schema.scalars import JSON
-from schema.values import integer, integers, raw_document, text, texts
+from schema.values import raw_document, text, texts
 
 if TYPE_CHECKING:
     from schema.gene import Gene
@@ -24,17 +26,48 @@ if TYPE_CHECKING:
 
 @strawberry.type(description="An HGNC gene group the gene belongs to.")
 class GeneGroup:
-    id: int | None = strawberry.field(description="HGNC gene group id.")
+    id: str | None = strawberry.field(description="HGNC gene group id, as text.")
     name: str = strawberry.field(description="Gene group name.")
 
 
+@strawberry.enum(description="The status of an HGNC record.")
+class HgncStatus(Enum):
+    APPROVED = strawberry.enum_value(
+        "Approved", description="The symbol is approved: the current nomenclature of a gene."
+    )
+    ENTRY_WITHDRAWN = strawberry.enum_value(
+        "Entry Withdrawn",
+        description="The entry was withdrawn: it named no gene (a mistake or a duplicate).",
+    )
+    SYMBOL_WITHDRAWN = strawberry.enum_value(
+        "Symbol Withdrawn",
+        description="The symbol was withdrawn in favour of another record (see "
+        "`checkSymbols` for the replacement).",
+    )
+
+
+HGNC_STATUSES: dict[str, HgncStatus] = {str(status.value): status for status in HgncStatus}
+"""HGNC's `status` text to the enum."""
+
+
 @strawberry.type(description="An HGNC record from HGNC REST: a human gene's approved nomenclature.")
-class HGNCRecord(Node):
+class HgncRecord(relay.Node):
     doc: strawberry.Private[Doc]
 
-    @strawberry.field(description="Global id (Relay); `hgncId` is HGNC's own id.")
-    def id(self) -> strawberry.ID:
-        return to_global_id("HGNCRecord", str(self.doc.get("hgnc_id")))
+    @classmethod
+    def resolve_id(cls, root: HgncRecord, *, info: Info) -> str:
+        """The global id holds HGNC's own id (`hgncId`, `HGNC:1097`)."""
+        return str(root.doc.get("hgnc_id"))
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[HgncRecord | None]:
+        """Records by HGNC id through the request's HGNC loaders (each id fetched once)."""
+        docs = await asyncio.gather(
+            *(hgnc_resolvers.record_by(info, "hgnc_id", i) for i in node_ids)
+        )
+        return [cls(doc=d) if d else None for d in docs]
 
     @strawberry.field(description="HGNC id, e.g. `HGNC:1097`.")
     def hgnc_id(self) -> str:
@@ -50,9 +83,12 @@ class HGNCRecord(Node):
     def name(self) -> str | None:
         return text(self.doc.get("name"))
 
-    @strawberry.field(description="`Approved`, `Entry Withdrawn` or `Symbol Withdrawn`.")
-    def status(self) -> str | None:
-        return text(self.doc.get("status"))
+    @strawberry.field(
+        description="APPROVED, ENTRY_WITHDRAWN or SYMBOL_WITHDRAWN; null when HGNC gives a status "
+        "this schema does not know."
+    )
+    def status(self) -> HgncStatus | None:
+        return HGNC_STATUSES.get(text(self.doc.get("status")) or "")
 
     @strawberry.field(description="Locus group, e.g. `protein-coding gene`, `non-coding RNA`.")
     def locus_group(self) -> str | None:
@@ -85,7 +121,7 @@ class HGNCRecord(Node):
     @strawberry.field(description="HGNC gene groups, with their ids.")
     def gene_groups(self) -> list[GeneGroup]:
         names = texts(self.doc.get("gene_group"))
-        ids = integers(self.doc.get("gene_group_id"))
+        ids = texts(self.doc.get("gene_group_id"))
         return [
             GeneGroup(id=ids[i] if i < len(ids) else None, name=name)
             for i, name in enumerate(names)
@@ -107,7 +143,7 @@ class HGNCRecord(Node):
     def date_name_changed(self) -> str | None:
         return text(self.doc.get("date_name_changed"))
 
-    @strawberry.field(description="NCBI Entrez Gene id, as HGNC records it (a string).")
+    @strawberry.field(description="NCBI Entrez Gene id, as text (as `Gene.entrezId`), e.g. `673`.")
     def entrez_id(self) -> str | None:
         return text(self.doc.get("entrez_id"))
 
@@ -143,9 +179,9 @@ class HGNCRecord(Node):
     def pubmed_ids(self) -> list[str]:
         return texts(self.doc.get("pubmed_id"))
 
-    @strawberry.field(description="Orphanet id, when HGNC records one.")
-    def orphanet_id(self) -> int | None:
-        return integer(self.doc.get("orphanet"))
+    @strawberry.field(description="Orphanet id, as text, when HGNC records one.")
+    def orphanet_id(self) -> str | None:
+        return text(self.doc.get("orphanet"))
 
     @strawberry.field(
         description="The record exactly as HGNC REST returns it (single values single, lists "
@@ -172,13 +208,58 @@ class HGNCRecord(Node):
         return gene_schema.Gene(doc=doc) if doc else None
 
 
+@strawberry.input(
+    one_of=True,
+    description="Exactly one identifier of an HGNC record (`@oneOf`: giving none or several is "
+    "refused before anything runs, GRAPHQL_VALIDATION_FAILED in the document, BAD_USER_INPUT in "
+    "variables).",
+)
+class HgncRecordBy:
+    symbol: str | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="Approved symbol, e.g. `BRAF` (case-insensitive, matched exactly: `?` and "
+        "`*` are not wildcards). Empty or with a control character: INVALID_INPUT.",
+    )
+    hgnc_id: str | None = strawberry.field(
+        default=strawberry.UNSET, description="HGNC id, e.g. `HGNC:1097`."
+    )
+    entrez_id: str | None = strawberry.field(
+        default=strawberry.UNSET, description="NCBI Entrez Gene id, e.g. `673`."
+    )
+    ensembl_gene_id: str | None = strawberry.field(
+        default=strawberry.UNSET, description="Ensembl gene id, e.g. `ENSG00000157764`."
+    )
+
+    def chosen(self) -> tuple[str, str]:
+        """(HGNC field name, value) of the one identifier given; `@oneOf` guarantees one."""
+        given = {
+            "symbol": self.symbol,
+            "hgnc_id": self.hgnc_id,
+            "entrez_id": self.entrez_id,
+            "ensembl_gene_id": self.ensembl_gene_id,
+        }
+        [(field_name, value)] = [(k, v) for k, v in given.items() if isinstance(v, str)]
+        return field_name, value
+
+
 @strawberry.enum(description="What HGNC says of a symbol.")
 class SymbolStatus(Enum):
-    APPROVED = "APPROVED"
-    PREVIOUS_SYMBOL = "PREVIOUS_SYMBOL"
-    ALIAS_SYMBOL = "ALIAS_SYMBOL"
-    WITHDRAWN = "WITHDRAWN"
-    UNKNOWN = "UNKNOWN"
+    APPROVED = strawberry.enum_value(
+        "APPROVED", description="The current approved symbol of the record in `approved`."
+    )
+    PREVIOUS_SYMBOL = strawberry.enum_value(
+        "PREVIOUS_SYMBOL",
+        description="A former approved symbol of the record(s) in `approved`.",
+    )
+    ALIAS_SYMBOL = strawberry.enum_value(
+        "ALIAS_SYMBOL", description="An alias in use for the record(s) in `approved`."
+    )
+    WITHDRAWN = strawberry.enum_value(
+        "WITHDRAWN",
+        description="A withdrawn entry (in `withdrawn`); `approved` holds its replacement when "
+        "HGNC names one.",
+    )
+    UNKNOWN = strawberry.enum_value("UNKNOWN", description="HGNC does not know the symbol.")
     INVALID = strawberry.enum_value(
         "INVALID",
         description="The input cannot be a symbol (empty after trimming, or containing a control "
@@ -198,10 +279,10 @@ class SymbolCheck:
         "character) and was not looked up, while the other inputs are answered as usual. "
         "Matching is case-insensitive; other characters (`?`, `*`, `/`) are looked up literally."
     )
-    approved: list[HGNCRecord] = strawberry.field(
+    approved: list[HgncRecord] = strawberry.field(
         description="The current approved record(s) the symbol leads to."
     )
-    withdrawn: list[HGNCRecord] = strawberry.field(
+    withdrawn: list[HgncRecord] = strawberry.field(
         description="The withdrawn entries the symbol names, when it is withdrawn."
     )
     reason: str | None = strawberry.field(
@@ -212,31 +293,26 @@ class SymbolCheck:
 
 
 @strawberry.type(description="An HGNC record in a search result.")
-class HGNCRecordEdge:
-    cursor: str = strawberry.field(description="Opaque cursor of this edge, for `after`.")
-    node: HGNCRecord | None = strawberry.field(
-        description="The full record; null only if HGNC no longer has it."
-    )
+class HgncRecordEdge(Edge[HgncRecord]):
     score: float | None = strawberry.field(description="HGNC's relevance score for the match.")
 
 
-@strawberry.type(description="A page of HGNC search results (Relay connection).")
-class HGNCRecordConnection:
-    edges: list[HGNCRecordEdge] = strawberry.field(description="Matches, best first.")
-    page_info: PageInfo = strawberry.field(description="Cursors and whether more pages exist.")
-    total_count: int = strawberry.field(description="Number of matches of the whole search.")
+@strawberry.type(description="A page of HGNC search results (Relay connection), best first.")
+class HgncRecordConnection(Connection[HgncRecordEdge]):
+    pass
 
 
-def hgnc_record_connection(docs: list[Doc | None], window: Window) -> HGNCRecordConnection:
-    return HGNCRecordConnection(
-        edges=[
-            HGNCRecordEdge(
-                cursor=cursor,
-                node=HGNCRecord(doc=doc) if doc else None,
-                score=hit.get("score"),
-            )
-            for cursor, doc, hit in zip(window.cursors, docs, window.hits, strict=True)
-        ],
+def hgnc_record_connection(docs: list[Doc | None], window: Window) -> HgncRecordConnection:
+    records = [
+        (HgncRecord(doc=doc), hit.get("score")) if doc else None
+        for doc, hit in zip(docs, window.hits, strict=True)
+    ]
+    return HgncRecordConnection(
+        edges=edges_of(
+            window,
+            records,
+            lambda cursor, found: HgncRecordEdge(cursor=cursor, node=found[0], score=found[1]),
+        ),
         page_info=page_info(window),
         total_count=window.total,
     )

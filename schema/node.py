@@ -1,40 +1,54 @@
-"""Relay global object identification: the `Node` interface and global ids.
+"""Relay global object identification: the `node` and `nodes` roots over `strawberry.relay.Node`.
 
-A global id is `base64("Gene:1017")` (type name, colon, the source's own id), as graphql-relay
-makes them. `node(id:)` and `nodes(ids:)` decode it and resolve through the domain's loader.
+`Gene`, `Chemical` and `HgncRecord` implement `relay.Node`: each says its source id
+(`resolve_id`) and loads many at once through its domain's loader (`resolve_nodes`). A global id
+is `base64("Gene:1017")` (type name, colon, the source's own id).
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
+from typing import Annotated
 
 import strawberry
+from strawberry import relay
 
-from genechem.errors import InvalidInput
-
-NODE_TYPES = ("Gene", "Chemical", "HGNCRecord")
-
-
-@strawberry.interface(description="An object with a global id (Relay): fetch it again with `node`.")
-class Node:
-    @strawberry.field(
-        description="Global id: opaque, stable, and accepted by `node(id:)` and `nodes(ids:)`."
-    )
-    def id(self) -> strawberry.ID:
-        raise NotImplementedError  # each node type returns its own
+from resolvers import node as node_resolvers
+from resolvers.context import Info
 
 
 def to_global_id(type_name: str, source_id: str) -> strawberry.ID:
-    return strawberry.ID(base64.b64encode(f"{type_name}:{source_id}".encode()).decode())
+    """The global id of an object, as its `id` field answers it."""
+    return strawberry.ID(str(relay.GlobalID(type_name=type_name, node_id=source_id)))
 
 
-def from_global_id(global_id: str) -> tuple[str, str]:
-    """(type name, source id) of a global id; InvalidInput when it is not one of ours."""
-    try:
-        type_name, _, source_id = base64.b64decode(global_id, validate=True).decode().partition(":")
-    except (binascii.Error, UnicodeDecodeError, ValueError) as exc:
-        raise InvalidInput(f"{global_id!r} is not a global id of this API.") from exc
-    if type_name not in NODE_TYPES or not source_id:
-        raise InvalidInput(f"{global_id!r} is not a global id of this API.")
-    return type_name, source_id
+@strawberry.type
+class NodeQueries:
+    @strawberry.field(
+        description="Any object by its global id (Relay); null if it is gone. An id that is no "
+        "global id of this API is INVALID_INPUT."
+    )
+    async def node(
+        self,
+        info: Info,
+        id: Annotated[
+            strawberry.ID,
+            strawberry.argument(description="A global id from an object's `id` field."),
+        ],
+    ) -> relay.Node | None:
+        [found] = await node_resolvers.resolve(info, [str(id)])
+        return found
+
+    @strawberry.field(
+        description="Objects by global id, in input order, null where gone; the "
+        "lookups of each type are batched (one upstream call per type for MyGene.info and "
+        "MyChem.info)."
+    )
+    async def nodes(
+        self,
+        info: Info,
+        ids: Annotated[
+            list[strawberry.ID],
+            strawberry.argument(description="Global ids from objects' `id` fields."),
+        ],
+    ) -> list[relay.Node | None]:
+        return await node_resolvers.resolve(info, [str(i) for i in ids])

@@ -14,8 +14,8 @@ from resolvers import search as search_resolvers
 from resolvers.context import Info
 from schema.chemical import ChemicalConnection, chemical_connection
 from schema.connections import AFTER_DOC, MAX_FIRST_DOC
-from schema.gene import GeneConnection, gene_connection
-from schema.hgnc import HGNCRecordConnection, hgnc_record_connection
+from schema.gene import Assembly, GeneConnection, gene_connection
+from schema.hgnc import HgncRecordConnection, hgnc_record_connection
 
 First = Annotated[int | None, strawberry.argument(description=MAX_FIRST_DOC)]
 After = Annotated[str | None, strawberry.argument(description=AFTER_DOC)]
@@ -43,16 +43,18 @@ SPECIES_DOC = (
 
 @strawberry.enum(description="Fields a gene search can be sorted by.")
 class GeneSortField(Enum):
-    SYMBOL = "symbol"
-    NAME = "name"
-    TAXID = "taxid"
-    ENTREZ_ID = "entrezgene"
+    SYMBOL = strawberry.enum_value("symbol", description="Official gene symbol (`symbol`).")
+    NAME = strawberry.enum_value("name", description="Full gene name (`name`).")
+    TAXID = strawberry.enum_value("taxid", description="NCBI taxid of the species (`taxid`).")
+    ENTREZ_ID = strawberry.enum_value(
+        "entrezgene", description="NCBI Entrez Gene id, numerically (`entrezgene`)."
+    )
 
 
 @strawberry.enum(description="Sort direction.")
 class SortDirection(Enum):
-    ASC = ""
-    DESC = "-"
+    ASC = strawberry.enum_value("", description="Ascending: smallest or A first.")
+    DESC = strawberry.enum_value("-", description="Descending: largest or Z first.")
 
 
 @strawberry.input(description="One sort key of a gene search.")
@@ -110,7 +112,7 @@ class SearchQueries:
             query=query,
             species=species,
             type_of_gene=type_of_gene,
-            sort=[s.direction.value + s.field.value for s in sort] if sort else None,
+            sort=[str(s.direction.value) + str(s.field.value) for s in sort] if sort else None,
             species_facet_filter=species_facet_filter,
             scan=scan,
             first=first,
@@ -140,12 +142,12 @@ class SearchQueries:
             ),
         ] = None,
         assembly: Annotated[
-            str,
+            Assembly,
             strawberry.argument(
-                description="`current` (default), or `hg19` / `mm9` for the older human and mouse "
+                description="CURRENT (default), or HG19 / MM9 for the older human and mouse "
                 "assemblies."
             ),
-        ] = "current",
+        ] = Assembly.CURRENT,
         first: First = None,
         after: After = None,
     ) -> GeneConnection:
@@ -155,7 +157,7 @@ class SearchQueries:
             start=start,
             end=end,
             species=species,
-            assembly=assembly,
+            assembly=str(assembly.value),
             first=first,
             after=after,
         )
@@ -216,6 +218,6 @@ class SearchQueries:
         ],
         first: First = None,
         after: After = None,
-    ) -> HGNCRecordConnection:
+    ) -> HgncRecordConnection:
         found = await search_resolvers.search_hgnc(info, query=query, first=first, after=after)
         return hgnc_record_connection(found.docs, found.window)

@@ -9,13 +9,28 @@ import strawberry
 
 @strawberry.enum(description="Where a service's answers come from.")
 class SourceKind(Enum):
-    LIVE = "live"
-    MIRROR = "mirror"
+    LIVE = strawberry.enum_value(
+        "live", description="The configured URL: a public service, or a standalone mirror."
+    )
+    MIRROR = strawberry.enum_value(
+        "mirror", description="The in-process offline mirror over the bundled demo dataset."
+    )
+
+
+@strawberry.enum(
+    description="An upstream service, as errors name it in `extensions.source` (lower case)."
+)
+class SourceName(Enum):
+    MYGENE = strawberry.enum_value("mygene", description="MyGene.info v3: genes.")
+    MYCHEM = strawberry.enum_value("mychem", description="MyChem.info v1: chemicals and drugs.")
+    HGNC = strawberry.enum_value("hgnc", description="HGNC REST: human gene nomenclature.")
 
 
 @strawberry.type(description="One upstream service as the gateway uses it.")
 class SourceInfo:
-    name: str = strawberry.field(description="`mygene`, `mychem` or `hgnc`.")
+    name: SourceName = strawberry.field(
+        description="The service; `extensions.source` of an error names it in lower case."
+    )
     title: str = strawberry.field(description="The service's name, e.g. `MyGene.info`.")
     kind: SourceKind = strawberry.field(
         description="LIVE: the configured URL (a public service, or a standalone mirror); "

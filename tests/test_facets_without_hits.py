@@ -14,7 +14,7 @@ from genechem.settings import Settings
 from tests.conftest import MirrorServer
 from tests.gateway import Gateway
 
-FACETS = "facets { species { total terms { term count } } }"
+FACETS = "facets { species { total terms { taxid count } } }"
 
 
 def test_scan_with_only_facets_answers(gateway: Gateway, demo_mirror: MirrorServer) -> None:

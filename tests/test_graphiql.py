@@ -128,7 +128,7 @@ def test_queries_and_api_clients_still_reach_graphql(gateway: Gateway):
     by_get = httpx.get(
         f"{gateway.url}/graphql", params={"query": "{ sources { name } }"}, headers=BROWSER
     )
-    assert by_get.json()["data"]["sources"][0]["name"] == "mygene"
+    assert by_get.json()["data"]["sources"][0]["name"] == "MYGENE"
     not_a_browser = httpx.get(f"{gateway.url}/graphql", headers={"accept": "application/json"})
     assert not not_a_browser.headers["content-type"].startswith("text/html")
     assert gateway.data("{ sources { name } }")["sources"]

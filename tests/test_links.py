@@ -14,7 +14,7 @@ def test_gene_links_to_its_hgnc_record_and_back(gateway: Gateway) -> None:
     record = data["gene"]["hgnc"]
     assert record["hgncId"] == "HGNC:1771"
     assert record["symbol"] == "CDK2"
-    assert record["status"] == "Approved"
+    assert record["status"] == "APPROVED"
     assert record["gene"] == {"geneId": "1017", "symbol": "CDK2"}
 
 
@@ -54,7 +54,7 @@ def test_chemicals_targeting_a_gene_with_actions(gateway: Gateway) -> None:
     assert {"Erlotinib", "Gefitinib"} <= set(chemicals)
     erlotinib = chemicals["Erlotinib"]
     assert erlotinib["actions"] == ["inhibitor"]
-    assert erlotinib["claimSources"] == ["drugbank"]
+    assert erlotinib["claimSources"] == ["DRUGBANK"]
     assert erlotinib["targetUniprot"] == "P00533"
 
 
@@ -67,15 +67,16 @@ def test_chemical_targets_link_to_genes(gateway: Gateway) -> None:
     targets = {e["node"]["uniprot"]: e["node"] for e in edges}
     assert targets["P00533"]["gene"] == {"geneId": "1956", "symbol": "EGFR"}
     assert targets["P04626"]["gene"] == {"geneId": "2064", "symbol": "ERBB2"}
-    assert all(t["source"] == "drugbank" for t in targets.values())
+    assert all(t["source"] == "DRUGBANK" for t in targets.values())
     assert data["chemical"]["targets"]["totalCount"] == len(edges)
 
 
 def test_hgnc_record_lookups_by_each_identifier(gateway: Gateway) -> None:
     data = gateway.data(
-        '{ a: hgncRecord(symbol: "braf") { hgncId } b: hgncRecord(hgncId: "HGNC:1097") { symbol } '
-        'c: hgncRecord(entrezId: "673") { symbol } '
-        'd: hgncRecord(ensemblGeneId: "ENSG00000157764") { symbol } }'
+        '{ a: hgncRecord(by: {symbol: "braf"}) { hgncId } '
+        'b: hgncRecord(by: {hgncId: "HGNC:1097"}) { symbol } '
+        'c: hgncRecord(by: {entrezId: "673"}) { symbol } '
+        'd: hgncRecord(by: {ensemblGeneId: "ENSG00000157764"}) { symbol } }'
     )
     assert data == {
         "a": {"hgncId": "HGNC:1097"},
@@ -86,8 +87,9 @@ def test_hgnc_record_lookups_by_each_identifier(gateway: Gateway) -> None:
 
 
 def test_hgnc_record_needs_exactly_one_identifier(gateway: Gateway) -> None:
-    body = gateway.post('{ hgncRecord(symbol: "BRAF", entrezId: "673") { symbol } }')
-    assert body["errors"][0]["extensions"] == {"code": "INVALID_INPUT"}
+    body = gateway.post('{ hgncRecord(by: {symbol: "BRAF", entrezId: "673"}) { symbol } }')
+    assert body["errors"][0]["extensions"] == {"code": "GRAPHQL_VALIDATION_FAILED"}
+    assert "exactly one key" in body["errors"][0]["message"]
 
 
 def test_genes_keep_input_order_with_nulls(gateway: Gateway) -> None:

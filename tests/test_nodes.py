@@ -13,7 +13,7 @@ query($id: ID!) {
     id
     ... on Gene { geneId symbol }
     ... on Chemical { chemicalId name }
-    ... on HGNCRecord { hgncId approvedSymbol: symbol }
+    ... on HgncRecord { hgncId approvedSymbol: symbol }
   }
 }
 """
@@ -22,7 +22,7 @@ query($id: ID!) {
 def global_ids(gateway: Gateway) -> dict[str, str]:
     data = gateway.data(
         '{ gene(id: "1017") { id } chemical(id: "DB00619") { id } '
-        'hgncRecord(symbol: "BRAF") { id } }'
+        'hgncRecord(by: {symbol: "BRAF"}) { id } }'
     )
     return {name: value["id"] for name, value in data.items()}
 
@@ -37,7 +37,7 @@ def test_global_ids_round_trip_through_node(gateway: Gateway) -> None:
     assert chemical["name"] == "Imatinib"
     record = gateway.data(NODE, {"id": ids["hgncRecord"]})["node"]
     assert record == {
-        "__typename": "HGNCRecord",
+        "__typename": "HgncRecord",
         "id": ids["hgncRecord"],
         "hgncId": "HGNC:1097",
         "approvedSymbol": "BRAF",

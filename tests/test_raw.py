@@ -244,11 +244,11 @@ def test_resolve_genes_answers_map_location_next_to_raw(
     )
     [resolution] = data["resolveGenes"]
     by_id = {m["entrezId"]: m for m in resolution["matches"]}
-    assert by_id[1017]["mapLocation"] == "12q13.2"
+    assert by_id["1017"]["mapLocation"] == "12q13.2"
     [fields] = _query_fields(demo_mirror)
     if raw == "raw":
         assert fields == ["all"]
-        assert by_id[1017]["raw"]["map_location"] == "12q13.2"
+        assert by_id["1017"]["raw"]["map_location"] == "12q13.2"
     else:
         assert fields == ["entrezgene", "map_location"]
 
@@ -262,7 +262,7 @@ def test_search_pages_answer_map_location_next_to_raw(
         f"{{ edges {{ node {{ entrezId mapLocation {raw} }} }} }} }}"
     )
     nodes = {e["node"]["entrezId"]: e["node"] for e in data["searchGenes"]["edges"]}
-    assert nodes[1017]["mapLocation"] == "12q13.2"
+    assert nodes["1017"]["mapLocation"] == "12q13.2"
     [fields] = _query_fields(demo_mirror)
     assert fields == (["all"] if raw == "raw" else ["entrezgene", "map_location"])
 
@@ -276,7 +276,7 @@ def test_orthologs_answer_map_location_next_to_raw(
         f"{{ entrezId mapLocation {raw} }} }} }}"
     )
     orthologs = data["gene"]["orthologs"]
-    assert [(o["entrezId"], o["mapLocation"]) for o in orthologs] == [(1017, "12q13.2")]
+    assert [(o["entrezId"], o["mapLocation"]) for o in orthologs] == [("1017", "12q13.2")]
     assert all(
         f is not None and (f == ["all"]) == (raw == "raw") for f in _query_fields(demo_mirror)
     )

@@ -39,16 +39,16 @@ LINKS = frozenset(
         ("Gene", "hgnc"),
         ("Gene", "orthologs"),
         ("Gene", "chemicals"),
-        ("HGNCRecord", "gene"),
+        ("HgncRecord", "gene"),
         ("ChemicalTarget", "gene"),
     }
 )
 """Fields that follow a link to another record (another upstream call), not typed data."""
 UNTYPED = "raw"
 ARGUMENT_VARIANTS: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
-    ("Gene", "genomicPositions"): ("assembly", ("current", "hg19", "mm9")),
+    ("Gene", "genomicPositions"): ("assembly", ("CURRENT", "HG19", "MM9")),
 }
-"""Fields asked once per argument value (under an alias each)."""
+"""Fields asked once per argument value, an enum value (under an alias each, lower case)."""
 CHEMICALS_PER_REQUEST = 2000
 
 
@@ -165,7 +165,7 @@ def typed_selection(type_name: str, within: tuple[str, ...] = ()) -> str:
             parts.append(name + below)
             continue
         argument, values = variants
-        parts += [f"{name}_{v}: {name}({argument}: {json.dumps(v)}){below}" for v in values]
+        parts += [f"{name}_{v.lower()}: {name}({argument}: {v}){below}" for v in values]
     return " ".join(parts)
 
 
@@ -212,7 +212,7 @@ def test_every_typed_gene_field_of_every_real_gene(
     by_id = dict(zip(ids, genes, strict=True))
     missing = [i for i, gene in by_id.items() if gene is None]
     assert not missing, f"genes that came back null: {missing}"
-    assert all(by_id[i]["entrezId"] == int(i) for i in ids if i.isdigit())
+    assert all(by_id[i]["entrezId"] == i for i in ids if i.isdigit())
     cdk2 = by_id["1017"]
     assert cdk2["symbol"] == "CDK2"
     assert cdk2["uniprot"]["swissProt"] == ["P24941"]
@@ -252,23 +252,24 @@ def test_every_typed_chemical_field_of_every_real_chemical(
     assert by_id["FUTARTAINOHELR-UHFFFAOYSA-N"]["name"] == "3,10-PERYLENEDIONE"
     pubchem_only = by_id["120933777"]
     assert pubchem_only["name"].startswith("4-(aminomethyl)-N-(4-cyclohexyloxyphenyl)oxane")
-    assert pubchem_only["pubchem"][0]["cid"] == 120933777
+    assert pubchem_only["pubchem"][0]["cid"] == "120933777"
     assert pubchem_only["molecularWeight"] == 368.9
     sorafenib = by_id["MLDQJTXFUGDVEO-UHFFFAOYSA-N"]
     assert "Renal cell carcinoma" in sorafenib["drugcentral"]["indications"]
     assert "Kinase Inhibitor" in sorafenib["drugcentral"]["pharmacologyClasses"]
     beta_alanine = by_id["UCMIRNVEIXFBKS-UHFFFAOYSA-N"]
     targets = [e["node"] for e in beta_alanine["targets"]["edges"]]
-    assert [(t["uniprot"], t["source"]) for t in targets] == [("P9WIL5", "drugbank")]
+    assert [(t["uniprot"], t["source"]) for t in targets] == [("P9WIL5", "DRUGBANK")]
 
 
 def test_every_typed_hgnc_field_of_every_real_record(
     reference_gateway: Gateway, dataset: Dataset
 ) -> None:
     ids = [str(d["hgnc_id"]) for d in dataset.hgnc]
-    selection = typed_selection("HGNCRecord")
+    selection = typed_selection("HgncRecord")
     lookups = " ".join(
-        f"r{n}: hgncRecord(hgncId: {json.dumps(i)}) {{ {selection} }}" for n, i in enumerate(ids)
+        f"r{n}: hgncRecord(by: {{hgncId: {json.dumps(i)}}}) {{ {selection} }}"
+        for n, i in enumerate(ids)
     )
     data = _data(reference_gateway, f"query Records {{ {lookups} }}", {}, ids)
     records = [data[f"r{n}"] for n in range(len(ids))]
@@ -276,8 +277,8 @@ def test_every_typed_hgnc_field_of_every_real_record(
     assert not missing, f"HGNC records that came back null: {missing}"
     assert [r["hgncId"] for r in records] == ids
     braf = next(r for r in records if r["symbol"] == "BRAF")
-    assert braf["status"] == "Approved"
+    assert braf["status"] == "APPROVED"
     assert braf["geneGroups"] == [
-        {"id": 654, "name": "Mitogen-activated protein kinase kinase kinases"},
-        {"id": 1157, "name": "RAF family"},
+        {"id": "654", "name": "Mitogen-activated protein kinase kinase kinases"},
+        {"id": "1157", "name": "RAF family"},
     ]

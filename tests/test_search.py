@@ -144,11 +144,13 @@ def test_first_over_1000_is_invalid_input(gateway: Gateway) -> None:
 def test_facets_count_every_hit(big: tuple[Gateway, MirrorServer, FastAPI]) -> None:
     gateway, _, _ = big
     data = gateway.data(
-        "{ searchGenes(first: 2) { totalCount facets { species { terms { term count } total "
-        "other missing } typeOfGene { terms { term count } } } } }"
+        "{ searchGenes(first: 2) { totalCount facets { species { terms { taxid species count } "
+        "total other missing } typeOfGene { terms { term count } } } } }"
     )["searchGenes"]
     species = data["facets"]["species"]
-    assert {t["term"]: t["count"] for t in species["terms"]} == {"9606": TOTAL}
+    assert [(t["taxid"], t["species"], t["count"]) for t in species["terms"]] == [
+        (9606, "human", TOTAL)
+    ]
     assert species["total"] == TOTAL
     assert species["other"] == 0
     kinds = {t["term"]: t["count"] for t in data["facets"]["typeOfGene"]["terms"]}
@@ -158,11 +160,11 @@ def test_facets_count_every_hit(big: tuple[Gateway, MirrorServer, FastAPI]) -> N
 def test_species_facet_filter_keeps_counts_of_every_species(gateway: Gateway) -> None:
     data = gateway.data(
         '{ searchGenes(first: 1, speciesFacetFilter: ["mouse"]) { totalCount '
-        "facets { species { terms { term count } } } } }"
+        "facets { species { terms { taxid species count } } } } }"
     )["searchGenes"]
     assert data["totalCount"] == 53
-    counts = {t["term"]: t["count"] for t in data["facets"]["species"]["terms"]}
-    assert counts == {"10090": 53, "9606": 50, "10116": 48}
+    counts = {(t["taxid"], t["species"]): t["count"] for t in data["facets"]["species"]["terms"]}
+    assert counts == {(10090, "mouse"): 53, (9606, "human"): 50, (10116, "rat"): 48}
 
 
 @pytest.mark.parametrize(
