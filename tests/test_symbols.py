@@ -43,7 +43,7 @@ def test_each_kind_of_symbol(gateway: Gateway) -> None:
             "input": "A12M1",
             "status": "WITHDRAWN",
             "approved": [],
-            "withdrawn": [{"hgncId": "HGNC:1", "status": "Entry Withdrawn"}],
+            "withdrawn": [{"hgncId": "HGNC:1", "status": "ENTRY_WITHDRAWN"}],
         },
         {"input": "NOTAGENE", "status": "UNKNOWN", "approved": [], "withdrawn": []},
         {
@@ -57,7 +57,7 @@ def test_each_kind_of_symbol(gateway: Gateway) -> None:
             "input": "APPL1",
             "status": "WITHDRAWN",
             "approved": [],
-            "withdrawn": [{"hgncId": "HGNC:623", "status": "Entry Withdrawn"}],
+            "withdrawn": [{"hgncId": "HGNC:623", "status": "ENTRY_WITHDRAWN"}],
         },
     ]
 
@@ -175,7 +175,7 @@ def test_hgnc_record_by_an_impossible_symbol_is_invalid_input(
     gateway: Gateway, demo_mirror: MirrorServer, symbol: str
 ) -> None:
     answer = gateway.post(
-        "query R($s: String!) { hgncRecord(symbol: $s) { symbol } }", {"s": symbol}
+        "query R($s: String!) { hgncRecord(by: {symbol: $s}) { symbol } }", {"s": symbol}
     )
     assert answer["data"] == {"hgncRecord": None}
     [error] = answer["errors"]
@@ -187,8 +187,8 @@ def test_one_fetch_per_symbol_per_request_across_record_and_checker(
     gateway: Gateway, demo_mirror: MirrorServer
 ) -> None:
     query = """{
-      braf: hgncRecord(symbol: "BRAF") { symbol }
-      her2: hgncRecord(symbol: "HER2") { symbol }
+      braf: hgncRecord(by: {symbol: "BRAF"}) { symbol }
+      her2: hgncRecord(by: {symbol: "HER2"}) { symbol }
       checkSymbols(symbols: ["BRAF", "HER2", "braf"]) { status approved { symbol } }
       again: checkSymbols(symbols: ["HER2"]) { status }
     }"""
