@@ -3,6 +3,10 @@
 Everything the gateway keeps between requests goes through `Cache`: today the pages of upstream
 scrolls that cursors point into; later response and upstream caching. A shared implementation
 (Redis) for several replicas plugs in behind the same three methods.
+
+`PartitionedCache` is the one the scroll pages use: entries belong to the client that wrote
+them, each client has a quota, and when the whole cache is full the largest client's oldest
+entry goes first, so a client flooding walks pushes out its own pages, never another's walk.
 """
 
 from __future__ import annotations
@@ -55,3 +59,70 @@ class MemoryCache:
 
     def __len__(self) -> int:
         return len(self._entries)
+
+
+class PartitionedCache:
+    """An in-process `Cache` whose entries are partitioned by owner (the client writing them,
+    as `owner()` names it when `set` runs).
+
+    An owner past `max_per_owner` entries loses its own least recently used one; past
+    `max_entries` in all, the owner holding the most loses its least recently used one. An
+    owner within its fair share (`max_entries` / owners) therefore never loses an entry to
+    another. Reads are shared: a cursor works from any address."""
+
+    def __init__(
+        self,
+        max_entries: int = 1024,
+        max_per_owner: int = 256,
+        owner: Callable[[], str] = lambda: "",
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.max_entries = max_entries
+        self.max_per_owner = max_per_owner
+        self.owner = owner
+        self.clock = clock
+        self._owners: dict[str, OrderedDict[str, tuple[float, Any]]] = {}
+        self._owner_of: dict[str, str] = {}
+
+    async def get(self, key: str) -> Any | None:
+        owner = self._owner_of.get(key)
+        if owner is None:
+            return None
+        entries = self._owners[owner]
+        expires, value = entries[key]
+        if self.clock() >= expires:
+            self._remove(key)
+            return None
+        entries.move_to_end(key)
+        return value
+
+    async def set(self, key: str, value: Any, ttl: float) -> None:
+        self._remove(key)
+        owner = self.owner()
+        entries = self._owners.setdefault(owner, OrderedDict())
+        entries[key] = (self.clock() + ttl, value)
+        self._owner_of[key] = owner
+        while len(entries) > self.max_per_owner:
+            self._remove(next(iter(entries)))
+        while len(self._owner_of) > self.max_entries:
+            largest = max(self._owners.values(), key=len)
+            self._remove(next(iter(largest)))
+
+    async def delete(self, key: str) -> None:
+        self._remove(key)
+
+    def _remove(self, key: str) -> None:
+        owner = self._owner_of.pop(key, None)
+        if owner is None:
+            return
+        entries = self._owners[owner]
+        del entries[key]
+        if not entries:
+            del self._owners[owner]
+
+    def __len__(self) -> int:
+        return len(self._owner_of)
+
+    def held_by(self, owner: str) -> int:
+        """Entries `owner` holds."""
+        return len(self._owners.get(owner, ()))

@@ -3,16 +3,23 @@
     GenechemError                    code INTERNAL_ERROR
     +-- InvalidInput                 code INVALID_INPUT     (an argument the gateway rejects)
     |   +-- InvalidCursor            code INVALID_CURSOR    (forged, altered, foreign or garbage)
+    |   +-- TooManyScrolls           code TOO_MANY_SCROLLS  (upstream scrolls past a request's or
+    |                                                        a client's share)
     +-- CursorExpired                code CURSOR_EXPIRED    (the upstream scroll behind it ended)
     +-- ResultChanged                code RESULT_CHANGED    (the data changed under a cursor walk)
     +-- UpstreamError                (a REST service failed; names `source` and `status`)
         +-- UpstreamNotFound         code NOT_FOUND
         +-- UpstreamInvalidQuery     code INVALID_QUERY     (a 400 with the service's reason)
-        +-- UpstreamRateLimited      code RATE_LIMITED      (429 or 403 after retries)
-        +-- UpstreamUnavailable      code UPSTREAM_UNAVAILABLE (timeouts, 5xx, connection errors)
+        +-- UpstreamRateLimited      code RATE_LIMITED      (429 or 403 after retries, or a
+        |                                                    shared budget the request's
+        |                                                    deadline cannot wait for)
+        +-- UpstreamUnavailable      code UPSTREAM_UNAVAILABLE (timeouts, 5xx, connection
+        |   |                                                  errors, an open circuit breaker)
+        |   +-- UpstreamTimeout      code UPSTREAM_TIMEOUT  (the request's deadline passed)
         +-- UpstreamMalformed        code UPSTREAM_MALFORMED (a body that breaks the contract)
 
-`extensions()` is what a GraphQL error carries: `code`, and `source` for upstream failures.
+`extensions()` is what a GraphQL error carries: `code`, and `source` for upstream failures;
+`retryAfter` (seconds) when the gateway knows when trying again makes sense.
 Mistakes in the GraphQL request itself are no exception of this hierarchy: `schema.extensions`
 codes them GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED or BAD_USER_INPUT (a variable's value).
 INVALID_QUERY is only ever a service's rejection of what the gateway sent.
@@ -20,6 +27,7 @@ INVALID_QUERY is only ever a service's rejection of what the gateway sent.
 
 from __future__ import annotations
 
+import math
 from typing import Any, ClassVar, Literal
 
 Source = Literal["mygene", "mychem", "hgnc"]
@@ -80,16 +88,21 @@ class UpstreamError(GenechemError):
         *,
         status: int | None = None,
         upstream_message: str | None = None,
+        retry_after: float | None = None,
     ) -> None:
         super().__init__(message)
         self.source: Source = source
         self.status = status
         self.upstream_message = upstream_message
+        self.retry_after = retry_after
 
     def extensions(self) -> dict[str, Any]:
         ext: dict[str, Any] = {"code": self.code, "source": self.source}
         if self.status is not None:
             ext["status"] = self.status
+        if self.retry_after is not None:
+            # Whole seconds, rounded up, at least 1: what an HTTP Retry-After would say.
+            ext["retryAfter"] = max(1, math.ceil(self.retry_after))
         return ext
 
 
@@ -117,7 +130,35 @@ class UpstreamUnavailable(UpstreamError):
     code = "UPSTREAM_UNAVAILABLE"
 
 
+class UpstreamTimeout(UpstreamUnavailable):
+    """The request's deadline passed before the service answered (or before a call could
+    start): the fields still waiting on it are null."""
+
+    code = "UPSTREAM_TIMEOUT"
+
+
 class UpstreamMalformed(UpstreamError):
     """The service answered 2xx with a body that is not the contract's shape."""
 
     code = "UPSTREAM_MALFORMED"
+
+
+class TooManyScrolls(InvalidInput):
+    """One request asked for more upstream scrolls (`scan` searches, walks past 10,000 hits)
+    than it may open, or one client opened more than its share recently."""
+
+    code = "TOO_MANY_SCROLLS"
+
+    def __init__(self, message: str, *, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+    def extensions(self) -> dict[str, Any]:
+        ext = super().extensions()
+        if self.retry_after is not None:
+            ext["retryAfter"] = max(1, math.ceil(self.retry_after))
+        return ext
+
+
+OVERLOADED = "OVERLOADED"
+"""The code of the 503 a saturated process answers before running anything (`genechem.shedding`)."""

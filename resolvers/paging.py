@@ -26,6 +26,12 @@ for a page never fetched (one call at a time per page), so a retried `endCursor`
 cursor of the walk, gives the same hits again without moving the scroll. The switch itself is
 remembered by (served count, served hash): retrying the last offset cursor reuses the walk.
 
+Bounds. Each upstream scroll is a context the service keeps for a minute, so one request may open
+at most `max_per_request` (TOO_MANY_SCROLLS past it) and one client at most `max_per_client` a
+minute (TOO_MANY_SCROLLS with `retryAfter`), counted in a sliding window of the store (shared by
+every replica on Redis). The pages are kept in a cache partitioned by client
+(`genechem.cache.PartitionedCache`), so one client's walks never push out another's.
+
 Errors: CURSOR_EXPIRED when the cached page behind a cursor is gone or the service's scroll
 expired (both: run the search again); INVALID_CURSOR for a cursor that does not point at a hit
 of the page it names (never a silently wrong page); RESULT_CHANGED as above.
@@ -38,18 +44,22 @@ import hashlib
 import secrets
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from backends.shapes import Doc
 from genechem.cache import Cache
 from genechem.cursors import CursorCodec
+from genechem.deadline import current_budget
 from genechem.errors import (
     CursorExpired,
     InvalidCursor,
     InvalidInput,
     ResultChanged,
+    TooManyScrolls,
     UpstreamInvalidQuery,
 )
+from genechem.settings import Settings
+from genechem.store import MemoryStore, WindowResult
 
 WINDOW = 10_000
 MAX_FIRST = 1000
@@ -73,6 +83,28 @@ SCROLL_EXPIRED = (
 NOT_IN_PAGE = (
     "The cursor does not point at a hit of the scroll page it names; run the search again."
 )
+
+
+CLIENT_WINDOW = 60.0
+"""Seconds of the per-client scroll count (a scroll lives about a minute at the service)."""
+
+
+class HitWindow(Protocol):
+    """A sliding-window counter (`genechem.store.Store.hit_window`)."""
+
+    async def hit_window(self, key: str, limit: int, window: float) -> WindowResult: ...
+
+
+@dataclass(frozen=True)
+class ScrollLimits:
+    """Upstream scrolls one request, and one client per minute, may open."""
+
+    max_per_request: int = 10
+    max_per_client: int = 60
+
+    @classmethod
+    def of(cls, settings: Settings) -> ScrollLimits:
+        return cls(settings.max_scrolls_per_request, settings.max_scrolls_per_client)
 
 
 @dataclass
@@ -195,9 +227,17 @@ def served_hash(payload: Doc) -> int:
 class Pager:
     """Serves connection pages of a `Search`, offset or scroll, from cursors it signed."""
 
-    def __init__(self, codec: CursorCodec, cache: Cache) -> None:
+    def __init__(
+        self,
+        codec: CursorCodec,
+        cache: Cache,
+        limits: ScrollLimits | None = None,
+        windows: HitWindow | None = None,
+    ) -> None:
         self.codec = codec
         self.cache = cache
+        self.limits = limits or ScrollLimits()
+        self.windows: HitWindow = windows or MemoryStore(max_bytes=0)
         self._fetching: dict[str, asyncio.Lock] = {}
 
     async def page(
@@ -352,12 +392,35 @@ class Pager:
     async def _open_walk(self, search: Search) -> tuple[Walk, Doc]:
         """Start the upstream scroll (ids only): the walk, skipping nothing yet, and its first
         page, both kept."""
+        await self._admit_scroll()
         body = await search.query(fields=["_id"], fetch_all=True)
         walk = Walk(secrets.token_urlsafe(9), int(body.get("total") or 0), frozenset())
         page = _page_of(body, 0)
         await self._keep(search, _walk_key(search, walk.id), walk.record())
         await self._keep(search, _page_key(search, walk.id, 0), page)
         return walk, page
+
+    async def _admit_scroll(self) -> None:
+        """Count one upstream scroll against the request's and the client's bounds."""
+        budget = current_budget()
+        if budget is None:
+            return
+        limits = self.limits
+        if budget.scrolls >= limits.max_per_request:
+            raise TooManyScrolls(
+                f"A request may open at most {limits.max_per_request} upstream scrolls (`scan` "
+                "searches, walks past 10,000 hits); split it into several requests."
+            )
+        budget.scrolls += 1
+        hit = await self.windows.hit_window(
+            f"scrolls:{budget.client}", limits.max_per_client, CLIENT_WINDOW
+        )
+        if not hit.allowed:
+            raise TooManyScrolls(
+                f"A client may open at most {limits.max_per_client} upstream scrolls a minute; "
+                "continue the walks already open, or try again later.",
+                retry_after=hit.retry_after,
+            )
 
     async def _cached_walk(
         self, search: Search, walk_id: str, start: int
