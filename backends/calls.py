@@ -2,7 +2,10 @@
 
 Every HTTP exchange a `ServiceHTTP` makes (each retry attempt included) becomes an `UpstreamCall`,
 added to the process-wide totals and to the call log of the GraphQL request being served, if any
-(a context variable set by the request's context).
+(a context variable set by the request's context). Logs nest: the HTTP layer collects a whole
+request (logs, metrics, response caching) while the schema extension collects the operation, and
+a call lands in both. The record cache reports its hits, misses and the shortest time-to-live of
+what it served here too, so a request knows what its answer was made of.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from collections.abc import Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+from genechem import metrics
 from genechem.errors import Source
 
 
@@ -33,6 +37,11 @@ class CallLog:
     """The calls made while serving one GraphQL request."""
 
     calls: list[UpstreamCall] = field(default_factory=list)
+    cache_hits: int = 0
+    """Records (and metadata) served from the store instead of a service."""
+    cache_misses: int = 0
+    shortest_ttl: float | None = None
+    """Seconds until the first of the cached things this request used goes stale, if any."""
 
     def count(self, source: Source | None = None) -> int:
         return sum(1 for c in self.calls if source is None or c.source == source)
@@ -47,23 +56,34 @@ class CallLog:
         return out
 
 
-_current_log: ContextVar[CallLog | None] = ContextVar("genechem_call_log", default=None)
+_current_logs: ContextVar[tuple[CallLog, ...]] = ContextVar("genechem_call_logs", default=())
 totals: Counter[str] = Counter()
 """Calls per source since the process started."""
 
 
 def record(call: UpstreamCall) -> None:
     totals[call.source] += 1
-    log = _current_log.get()
-    if log is not None:
+    metrics.observe_upstream(call.source, call.status, call.seconds)
+    for log in _current_logs.get():
         log.calls.append(call)
+
+
+def record_cache(cache: str, source: Source, *, hits: int, misses: int, ttl: float | None) -> None:
+    """`hits` and `misses` of `cache` (record, metadata) for `source`; `ttl`: seconds until the
+    first thing used goes stale, which caps how long the answer may be cached."""
+    metrics.observe_cache(cache, hits=hits, misses=misses)
+    for log in _current_logs.get():
+        log.cache_hits += hits
+        log.cache_misses += misses
+        if ttl is not None:
+            log.shortest_ttl = ttl if log.shortest_ttl is None else min(log.shortest_ttl, ttl)
 
 
 @contextlib.contextmanager
 def collecting(log: CallLog) -> Iterator[CallLog]:
     """Record the calls made inside the block (and the tasks it starts) into `log`."""
-    token = _current_log.set(log)
+    token = _current_logs.set((*_current_logs.get(), log))
     try:
         yield log
     finally:
-        _current_log.reset(token)
+        _current_logs.reset(token)
