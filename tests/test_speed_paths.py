@@ -1,0 +1,75 @@
+"""The speed work's behaviour: cached documents answer like fresh ones (syntax errors included),
+orjson decodes and encodes what the standard library did, HGNC's index is the default, and
+`serve --workers` runs uvicorn's workers over the app factory with uvloop and httptools."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pytest
+
+from backends.http import decode_json
+from genechem import cli
+from genechem.graphql_http import GraphQLHTTPRouter
+from genechem.settings import Settings
+from schema import schema
+from schema.document_cache import DOCUMENT_CACHE_SIZE, DocumentParserCache
+from tests.gateway import Gateway
+
+
+def test_hgnc_index_is_the_default() -> None:
+    assert Settings.model_fields["hgnc_index"].default is True
+
+
+def test_a_repeated_document_is_parsed_once_and_answers_the_same(gateway: Gateway) -> None:
+    query = '{ gene(id: "1017") { symbol } }'
+    cache: Any = DocumentParserCache(maxsize=DOCUMENT_CACHE_SIZE).cached_parse_document
+    first = gateway.data(query)
+    hits = cache.cache_info().hits
+    assert gateway.data(query) == first == {"gene": {"symbol": "CDK2"}}
+    assert cache.cache_info().hits == hits + 1
+
+
+@pytest.mark.parametrize("attempt", [1, 2])
+def test_a_syntax_error_stays_parse_failed_when_repeated(gateway: Gateway, attempt: int) -> None:
+    body = gateway.post("{ gene(id: ")
+    assert [e["extensions"]["code"] for e in body["errors"]] == ["GRAPHQL_PARSE_FAILED"]
+
+
+async def test_several_unnamed_operations_still_fail_with_cached_validation() -> None:
+    document = "query A { __typename } query B { __typename }"
+    for _ in range(2):
+        result = await schema.execute(document)
+        assert result.errors
+        assert "operation name" in result.errors[0].message
+
+
+def test_decode_json_reads_what_orjson_refuses() -> None:
+    assert decode_json(b'{"a": [1, "\xc3\xa9"]}') == {"a": [1, "é"]}
+    value = decode_json(b'{"score": NaN}')
+    assert value["score"] != value["score"]
+    with pytest.raises(ValueError, match=r"."):
+        decode_json(b'{"cut": ')
+
+
+def test_answers_are_utf8_json_and_lone_surrogates_still_encode() -> None:
+    router: Any = GraphQLHTTPRouter.__new__(GraphQLHTTPRouter)
+    assert router.encode_json({"name": "α-synuclein"}) == '{"name":"α-synuclein"}'.encode()
+    assert router.encode_json({"bad": "\ud800"}) == '{"bad":"\\ud800"}'
+
+
+def test_serve_uses_uvloop_httptools_and_the_factory_for_workers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[tuple[Any, dict[str, Any]]] = []
+    monkeypatch.setattr("genechem.cli.uvicorn.run", lambda app, **kw: calls.append((app, kw)))
+    monkeypatch.delenv("GENECHEM_SOURCE", raising=False)
+    cli.serve("127.0.0.1", 8123, "mirror", 3)
+    [(app, options)] = calls
+    assert app == "app:create_app"
+    assert (
+        options | {"factory": True, "workers": 3, "loop": "uvloop", "http": "httptools"} == options
+    )
+
+    assert os.environ["GENECHEM_SOURCE"] == "mirror"
