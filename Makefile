@@ -5,11 +5,12 @@ PYTHON ?= python3
 UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 HOST ?= 127.0.0.1
 PORT ?= 8000
+DURATION ?= 60
 
 # `make` alone prints this list; it never installs anything. Each `## name: what` line documents the
 # target below it.
 .DEFAULT_GOAL := help
-.PHONY: help readme schema-check
+.PHONY: help readme schema-check stress
 
 ## help: list the targets
 help:
@@ -17,7 +18,7 @@ help:
 	@awk '/^## [a-z-]+:/ { name = $$2; sub(/:$$/, "", name); sub(/^## [a-z-]+: /, ""); \
 		printf "  %-14s %s\n", name, $$0 }' $(MAKEFILE_LIST)
 
-.PHONY: serve mirror test lint typecheck check schema sync graphiql
+.PHONY: serve mirror test lint typecheck check schema sync graphiql clients bench
 
 .tools/bin/uv:
 	$(PYTHON) -m venv .tools
@@ -53,6 +54,23 @@ $(GRAPHIQL_BUILT): $(GRAPHIQL_DEPS) $(GRAPHIQL_INPUTS) | $(UV)
 ## graphiql: build the self-hosted GraphiQL (only when its inputs changed)
 graphiql: $(GRAPHIQL_BUILT)
 
+# Typed clients, generated from schema.graphql and queries/ (never edited by hand): graphql-codegen
+# (client preset) into clients/typescript/src/generated/, ariadne-codegen into
+# clients/python/genechem_client/ (its own uv environment: it pins an older graphql-core).
+# tests/test_clients.py fails when the committed output differs from a fresh run.
+CLIENTS_TS_DEPS := clients/typescript/node_modules/.package-lock.json
+
+$(CLIENTS_TS_DEPS): clients/typescript/package.json clients/typescript/package-lock.json | $(UV)
+	$(NODE_SETUP) $(NPM) --prefix clients/typescript ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+## clients: regenerate both typed clients from schema.graphql and queries/ (run after changing either)
+clients: $(CLIENTS_TS_DEPS) | $(UV)
+	$(NODE_SETUP) $(NPM) --prefix clients/typescript run --silent generate
+	rm -rf clients/python/genechem_client
+	cd clients/python && $(abspath $(UV)) run --project ../.. --frozen --isolated --only-group codegen \
+		ariadne-codegen client
+
 ## serve: run the gateway at http://HOST:PORT/graphql (HOST=127.0.0.1, PORT=8000 by default)
 serve: sync graphiql
 	$(UV) run --frozen genechem serve --host $(HOST) --port $(PORT)
@@ -85,6 +103,14 @@ schema: sync
 schema-check: sync
 	$(UV) run --frozen genechem schema check-release
 
+## stress: reliability suite (load, abuse, faults, fuzz), writes stress/RESULTS.md; DURATION=60
+stress: sync
+	$(UV) run --frozen python -m stress all --duration $(DURATION)
+
 ## readme: regenerate README's settings table from genechem/settings.py
 readme: sync
 	$(UV) run --frozen genechem settings-doc --readme README.md
+
+## bench: speed benchmark vs direct REST and GraphQL Mesh; writes bench/RESULTS.md (ARGS=--quick)
+bench: sync
+	$(UV) run --frozen python -m bench $(ARGS)

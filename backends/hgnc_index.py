@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from backends.hgnc import HGNCClient
 from backends.shapes import Doc, as_list
+from genechem.deadline import detached_context
 
 log = logging.getLogger("genechem.hgnc_index")
 
@@ -124,7 +125,9 @@ class HGNCIndex:
 
     async def _load_first(self) -> None:
         if self._first_load is None:
-            self._first_load = asyncio.create_task(self._load(None))
+            # Detached from the request that started it: its deadline or disconnect must not cut
+            # short a load every request shares.
+            self._first_load = asyncio.create_task(self._load(None), context=detached_context())
         task = self._first_load
         try:
             # Shielded: one caller giving up (a cancelled request) must not cancel the others' load.
@@ -146,7 +149,7 @@ class HGNCIndex:
 
     def _start_refresh(self) -> None:
         self.checked_at = self.clock()
-        self._refresh = asyncio.create_task(self._revalidate())
+        self._refresh = asyncio.create_task(self._revalidate(), context=detached_context())
 
     async def _revalidate(self) -> None:
         """Reload when HGNC says its data changed or the index outlived the TTL; on failure keep

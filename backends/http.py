@@ -4,6 +4,13 @@ A request is retried, with exponential backoff and jitter, on connection errors,
 502, 503 and 504, honouring `Retry-After`; other statuses are final. Each service has a concurrency
 bound, and an optional rate limit (HGNC asks for at most 10 requests per second). Failures become
 the typed errors of `genechem.errors`, naming the source, the status and the service's own message.
+
+Within a request (`genechem.deadline`): each attempt is cut at the request's deadline
+(UPSTREAM_TIMEOUT), a retry starts only when its wait leaves time for an attempt, waits for the
+shared rate and concurrency are bounded by the deadline (RATE_LIMITED with a retry hint,
+`genechem.fairshare`), and a disconnected client's calls are cancelled. Per service
+(`genechem.breaker`): retries are bounded by a retry budget, and a circuit breaker stops calls
+to a service that keeps failing.
 """
 
 from __future__ import annotations
@@ -11,16 +18,20 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import json
+import random
 import time
 from collections.abc import Mapping
+from contextlib import nullcontext
 from typing import Any
 from urllib.parse import quote
 
 import httpx
+import orjson
 import stamina
-from aiolimiter import AsyncLimiter
 
 from backends.calls import UpstreamCall, record
+from genechem.breaker import CircuitBreaker, MemoryBreaker, MemoryRetryBudget, RetryBudget
+from genechem.deadline import RequestBudget, current_budget
 from genechem.errors import (
     SOURCE_NAMES,
     Source,
@@ -29,21 +40,37 @@ from genechem.errors import (
     UpstreamMalformed,
     UpstreamNotFound,
     UpstreamRateLimited,
+    UpstreamTimeout,
     UpstreamUnavailable,
 )
+from genechem.fairshare import BudgetExhausted, FairRateLimiter, bounded_slot
 from genechem.settings import Settings
 
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
+MIN_ATTEMPT_SECONDS = 0.1
+"""A retry starts only when at least this much of the request's time is left after its wait: an
+attempt with less could not finish in time."""
 Params = Mapping[str, str | int | float | bool | None]
+Failure = httpx.Response | httpx.TransportError
+"""What a failed attempt left: a retryable answer, or the transport error."""
 
 
-class _RetryableStatusError(Exception):
-    """An answer worth another attempt; carries the response and its Retry-After, if any."""
+class _Retry(Exception):
+    """stamina's signal: retry `failure` after `wait` seconds (the retry was judged, and paid
+    for from the retry budget, before stamina sees it)."""
 
-    def __init__(self, response: httpx.Response) -> None:
-        super().__init__(f"HTTP {response.status_code}")
-        self.response = response
-        self.retry_after = parse_retry_after(response.headers.get("retry-after"))
+    def __init__(self, failure: Failure, wait: float) -> None:
+        super().__init__(f"retry in {wait:.2f} s")
+        self.failure = failure
+        self.wait = wait
+
+
+class _GiveUp(Exception):
+    """A retryable failure that gets no retry (deadline, retry budget): the final outcome."""
+
+    def __init__(self, failure: Failure) -> None:
+        super().__init__("no retry")
+        self.failure = failure
 
 
 def parse_retry_after(value: str | None) -> float | None:
@@ -58,6 +85,16 @@ def parse_retry_after(value: str | None) -> float | None:
             return None
         seconds = parsed.timestamp() - time.time()
     return min(max(seconds, 0.0), 60.0)
+
+
+def decode_json(body: bytes) -> Any:
+    """A JSON body as Python values: orjson (several times faster than the standard library on
+    large gene documents), then the standard library for what orjson refuses but Python's JSON
+    reads (NaN, Infinity). Raises ValueError when neither can read it."""
+    try:
+        return orjson.loads(body)
+    except orjson.JSONDecodeError:
+        return json.loads(body)
 
 
 def upstream_reason(response: httpx.Response) -> str:
@@ -113,6 +150,8 @@ class ServiceHTTP:
         transport: httpx.AsyncBaseTransport | None = None,
         rate_limit: float | None = None,
         headers: Mapping[str, str] | None = None,
+        breaker: CircuitBreaker | None = None,
+        retry_budget: RetryBudget | None = None,
     ) -> None:
         self.source: Source = source
         self.base_url = base_url.rstrip("/")
@@ -127,9 +166,16 @@ class ServiceHTTP:
             headers={"User-Agent": "genechem/0.1", **(headers or {})},
         )
         self._slots = asyncio.Semaphore(settings.max_concurrency)
-        # One token at a time, refilled every 1/rate seconds: no burst can exceed the rate in any
-        # one-second window (a bucket of `rate` tokens would allow twice the rate at start).
-        self._limiter = AsyncLimiter(1, 1.0 / rate_limit) if rate_limit else None
+        # One grant every 1/rate seconds: no burst can exceed the rate in any one-second window
+        # (a bucket of `rate` tokens would allow twice the rate at start). Turns go round the
+        # requests waiting, so none holds the whole rate.
+        self._limiter = FairRateLimiter(rate_limit) if rate_limit else None
+        self.breaker: CircuitBreaker = breaker or MemoryBreaker(
+            settings.breaker_failures, settings.breaker_cooldown
+        )
+        self.retry_budget: RetryBudget = retry_budget or MemoryRetryBudget(
+            settings.retry_budget_ratio, settings.retry_budget_floor, settings.retry_budget_window
+        )
 
     @property
     def name(self) -> str:
@@ -153,8 +199,8 @@ class ServiceHTTP:
         if response.status_code >= 400:
             raise self._error_for(response)
         try:
-            return response.json()
-        except (ValueError, json.JSONDecodeError) as exc:
+            return decode_json(response.content)
+        except ValueError as exc:
             raise UpstreamMalformed(
                 self.source,
                 f"{self.name} sent a response that is not valid JSON.",
@@ -171,6 +217,8 @@ class ServiceHTTP:
         json_body: Any,
     ) -> httpx.Response:
         s = self.settings
+        budget = current_budget()
+        await self.retry_budget.called()
         try:
             async for attempt in stamina.retry_context(
                 on=_backoff,
@@ -181,19 +229,99 @@ class ServiceHTTP:
                 wait_jitter=s.retry_wait_jitter,
             ):
                 with attempt:
-                    response = await self._send_once(method, path, query, data, json_body)
-                    if response.status_code in RETRY_STATUSES:
-                        raise _RetryableStatusError(response)
-                    return response
-        except _RetryableStatusError as exc:
-            return exc.response
-        except httpx.TransportError as exc:
+                    failure: Failure
+                    try:
+                        response = await self._attempt(method, path, query, data, json_body)
+                    except httpx.TransportError as exc:
+                        failure = exc
+                    else:
+                        if response.status_code not in RETRY_STATUSES:
+                            return response
+                        failure = response
+                    await self._judge_retry(failure, attempt.num, budget)
+        except (_Retry, _GiveUp) as exc:
+            if isinstance(exc.failure, httpx.Response):
+                return exc.failure
             raise UpstreamUnavailable(
                 self.source,
-                f"{self.name} could not be reached ({type(exc).__name__}); try again later.",
-                upstream_message=str(exc) or type(exc).__name__,
-            ) from exc
+                f"{self.name} could not be reached ({type(exc.failure).__name__}); "
+                "try again later.",
+                upstream_message=str(exc.failure) or type(exc.failure).__name__,
+            ) from exc.failure
         raise AssertionError("unreachable: stamina yields at least one attempt")
+
+    async def _judge_retry(self, failure: Failure, num: int, budget: RequestBudget | None) -> None:
+        """Raise `_Retry` with the wait before attempt `num + 1`, or `_GiveUp` when there is
+        none: the attempts are used up, the wait would leave the request too little time, or
+        the service's retry budget is spent (checked last: a refused retry costs nothing)."""
+        s = self.settings
+        retry_after = (
+            parse_retry_after(failure.headers.get("retry-after"))
+            if isinstance(failure, httpx.Response)
+            else None
+        )
+        if retry_after is not None:
+            wait = retry_after
+        else:
+            wait = min(s.retry_wait_max, s.retry_wait_initial * 2 ** (num - 1))
+            wait += random.uniform(0, s.retry_wait_jitter)
+        if num >= s.retry_attempts:
+            raise _GiveUp(failure)
+        if budget is not None and budget.remaining() < wait + MIN_ATTEMPT_SECONDS:
+            raise _GiveUp(failure)
+        if not await self.retry_budget.try_retry():
+            raise _GiveUp(failure)
+        raise _Retry(failure, wait)
+
+    async def _attempt(
+        self,
+        method: str,
+        path: str,
+        query: dict[str, str],
+        data: Mapping[str, str] | None,
+        json_body: Any,
+    ) -> httpx.Response:
+        """One attempt, if the breaker lets it through, cut at the request's deadline; its
+        outcome is the breaker's evidence (a deadline or a budget refusal is none)."""
+        budget = current_budget()
+        if budget is not None and budget.expired:
+            raise self._timed_out(budget)
+        closed_for = await self.breaker.admit()
+        if closed_for is not None:
+            raise UpstreamUnavailable(
+                self.source,
+                f"{self.name} is failing: after repeated errors the gateway stopped calling it "
+                f"for a while and will try it again in {closed_for:.0f} s.",
+                retry_after=closed_for,
+            )
+        verdict = False
+        try:
+            async with asyncio.timeout(budget.remaining() if budget is not None else None):
+                with budget.upstream_call() if budget is not None else nullcontext():
+                    response = await self._send_once(method, path, query, data, json_body)
+            verdict = True
+        except httpx.TransportError:
+            verdict = True
+            await self.breaker.failed()
+            raise
+        except TimeoutError:
+            assert budget is not None  # only the deadline's own timeout raises it
+            raise self._timed_out(budget) from None
+        finally:
+            if not verdict:
+                await self.breaker.abandoned()
+        if response.status_code >= 500:
+            await self.breaker.failed()
+        else:
+            await self.breaker.succeeded()
+        return response
+
+    def _timed_out(self, budget: RequestBudget) -> UpstreamTimeout:
+        return UpstreamTimeout(
+            self.source,
+            f"{self.name} did not answer within the request's deadline; "
+            "the fields waiting on it are null.",
+        )
 
     async def _send_once(
         self,
@@ -203,22 +331,48 @@ class ServiceHTTP:
         data: Mapping[str, str] | None,
         json_body: Any,
     ) -> httpx.Response:
-        async with self._slots:
+        budget = current_budget()
+        max_wait = self.settings.budget_max_wait
+        if budget is not None:
+            max_wait = min(max_wait, budget.remaining())
+        try:
+            # The rate turn first, then a connection slot: a call waiting for its turn must not
+            # hold one of the slots every other request needs.
             if self._limiter is not None:
-                await self._limiter.acquire()
-            started = time.perf_counter()
-            status: int | None = None
-            try:
-                response = await self.client.request(
-                    method, path, params=query or None, data=data, json=json_body
-                )
-                await response.aread()
-                status = response.status_code
-                return response
-            finally:
-                record(
-                    UpstreamCall(self.source, method, path, status, time.perf_counter() - started)
-                )
+                # A turn must leave time for the call itself.
+                turn_wait = max(0.0, max_wait - MIN_ATTEMPT_SECONDS) if budget else max_wait
+                await self._limiter.acquire(budget.id if budget is not None else 0, turn_wait)
+                if budget is not None:
+                    max_wait = min(max_wait, budget.remaining())
+            async with bounded_slot(self._slots, max_wait):
+                return await self._send_now(method, path, query, data, json_body)
+        except BudgetExhausted as exc:
+            raise UpstreamRateLimited(
+                self.source,
+                f"{self.name}'s request budget is taken by other requests: this request "
+                f"would wait {exc.wait:.1f} s, longer than it may; try again later.",
+                retry_after=exc.retry_after,
+            ) from None
+
+    async def _send_now(
+        self,
+        method: str,
+        path: str,
+        query: dict[str, str],
+        data: Mapping[str, str] | None,
+        json_body: Any,
+    ) -> httpx.Response:
+        started = time.perf_counter()
+        status: int | None = None
+        try:
+            response = await self.client.request(
+                method, path, params=query or None, data=data, json=json_body
+            )
+            await response.aread()
+            status = response.status_code
+            return response
+        finally:
+            record(UpstreamCall(self.source, method, path, status, time.perf_counter() - started))
 
     def _error_for(self, response: httpx.Response) -> UpstreamError:
         status = response.status_code
@@ -236,6 +390,7 @@ class ServiceHTTP:
                 f"{self.name} is rate-limiting requests; try again later.",
                 status=status,
                 upstream_message=reason,
+                retry_after=parse_retry_after(response.headers.get("retry-after")),
             )
         if status >= 500:
             return UpstreamUnavailable(
@@ -267,10 +422,8 @@ def path_segment(value: str) -> str:
 
 
 def _backoff(exc: Exception) -> bool | float:
-    """stamina's hook: retry transport errors and retryable statuses; honour Retry-After."""
-    if isinstance(exc, _RetryableStatusError):
-        return exc.retry_after if exc.retry_after is not None else True
-    return isinstance(exc, httpx.TransportError)
+    """stamina's hook: retry what `_judge_retry` allowed, after the wait it chose."""
+    return exc.wait if isinstance(exc, _Retry) else False
 
 
 def _param(value: str | int | float | bool) -> str:

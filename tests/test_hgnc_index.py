@@ -271,7 +271,7 @@ async def wait_for_request(mirror: HgncMirror, path: str) -> None:
     raise AssertionError(f"no request for {path} reached the mirror")
 
 
-RECORD = '{ hgncRecord(symbol: "GENE2") { symbol } }'
+RECORD = '{ hgncRecord(by: {symbol: "GENE2"}) { symbol } }'
 
 
 @pytest.fixture

@@ -33,7 +33,7 @@ def test_the_table_shows_defaults_bounds_and_meanings() -> None:
     assert "| one of `auto`, `live`, `mirror` | `auto` |" in rows["GENECHEM_SOURCE"]
     assert "| path | `mirror/data/demo` |" in rows["GENECHEM_MIRROR_DATA"]
     assert "| random per process |" in rows["GENECHEM_CURSOR_SECRET"]
-    assert "| true/false | `false` |" in rows["GENECHEM_HGNC_INDEX"]
+    assert "| true/false | `true` |" in rows["GENECHEM_HGNC_INDEX"]
 
 
 def test_settings_doc_rewrites_only_between_the_markers(tmp_path, capsys) -> None:

@@ -191,7 +191,7 @@ def test_gene_and_chemical_ids_travel_in_the_body_never_the_path(
     assert {(r["method"], r["raw_path"]) for r in requests} == {("POST", route)}
 
 
-RECORD = "query R($s: String!) { hgncRecord(symbol: $s) { symbol } }"
+RECORD = "query R($s: String!) { hgncRecord(by: {symbol: $s}) { symbol } }"
 CHECK = "query C($s: [String!]!) { checkSymbols(symbols: $s) { input status approved { symbol } } }"
 SEARCH = "query S($q: String!) { searchHgnc(query: $q) { edges { node { symbol } } } }"
 
