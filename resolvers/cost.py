@@ -491,6 +491,7 @@ def estimate(
     variables: Mapping[str, Any] | None,
     *,
     hgnc_index: bool,
+    version_checks: bool = False,
     budget: int,
     max_list: int,
     known_symbol: Callable[[str], bool] | None = None,
@@ -513,4 +514,8 @@ def estimate(
     found.complete = walk.estimate.fields <= EXPANSION_LIMIT
     if hgnc_index and walk.touches_hgnc:
         found.calls["hgnc"] += HGNC_INDEX_CALLS
+    if version_checks:
+        # The record cache reads each touched service's build version (metadata) first.
+        for service in [s for s, n in found.calls.items() if n > 0]:
+            found.calls[service] += 1
     return found

@@ -250,6 +250,7 @@ def limit_extensions(
         max_list_argument=settings.max_list_argument,
         max_answer_objects=settings.max_answer_objects,
         hgnc_index=settings.hgnc_index,
+        version_checks=settings.record_cache_ttl > 0 and settings.metadata_ttl > 0,
     )
     return [
         functools.partial(QueryDepthLimiter, max_depth=settings.max_depth),

@@ -23,15 +23,19 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import strawberry
 from graphql import ExecutionResult, GraphQLError, GraphQLSyntaxError, OperationDefinitionNode
+from strawberry.exceptions import MissingQueryError
 from strawberry.extensions import SchemaExtension
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types import ExecutionContext
+from strawberry.types import ExecutionResult as StrawberryResult
+from strawberry.types.graphql import OperationType
 
 from backends.calls import CallLog, collecting
 from genechem.errors import (
@@ -54,6 +58,9 @@ class CostLimits:
     max_list_argument: int = 10_000
     max_answer_objects: int = 100_000
     hgnc_index: bool = True
+    version_checks: bool = False
+    """Whether the record cache keys records by build version: reading it may cost one
+    metadata call per service a request touches."""
 
 
 INTERNAL_MESSAGE = "Internal error in the gateway; it has been logged."
@@ -70,6 +77,8 @@ LIMIT_MESSAGES = (
 """The words of Strawberry's QueryDepthLimiter, MaxAliasesLimiter and MaxTokensLimiter (through
 graphql-core's parser): their refusals are QUERY_TOO_COMPLEX, not a mistake in the document
 (tests/test_limits.py fails if the wording changes)."""
+REQUEST_ERRORS = (MissingQueryError, CannotGetOperationTypeError, InvalidOperationTypeError)
+"""What Strawberry raises out of `execute` on purpose: the HTTP layer answers them as 4xx."""
 SEVERAL_OPERATIONS = "Must provide operation name if query contains multiple operations."
 """graphql-core's own words for the case (the GraphQL spec's GetOperation)."""
 
@@ -229,6 +238,7 @@ class QueryCost(UpstreamCalls):
             operation,
             context.variables,
             hgnc_index=self.limits.hgnc_index,
+            version_checks=self.limits.version_checks,
             budget=self.limits.max_cost,
             max_list=self.limits.max_list_argument,
             known_symbol=known_symbol,
@@ -397,12 +407,83 @@ def chosen_operation(context: ExecutionContext) -> OperationDefinitionNode | Non
     return next((o for o in operations if o.name and o.name.value == name), None)
 
 
+def internal_result(exc: Exception) -> StrawberryResult:
+    """The answer when the operation's machinery itself failed (an extension's `get_results`):
+    INTERNAL_ERROR with the fixed message, the traceback logged once."""
+    log.error("unexpected error in the operation's machinery", exc_info=exc)
+    error = GraphQLError(INTERNAL_MESSAGE, extensions={"code": INTERNAL_ERROR})
+    return StrawberryResult(data=None, errors=[error])
+
+
+def all_coded(result: StrawberryResult) -> StrawberryResult:
+    """`result` with a code on every error. `ErrorCodes` codes what reaches the end of its
+    `on_operation`; an exception out of an extension hook (its own included) skips that, and
+    Strawberry answers it as a bare message: coded here, INTERNAL_ERROR for a crash."""
+    if result.errors and any("code" not in (e.extensions or {}) for e in result.errors):
+        result.errors = [
+            e if "code" in (e.extensions or {}) else coded(e) for e in result.errors
+        ]
+    return result
+
+
 class GatewaySchema(strawberry.Schema):
     """Strawberry's schema, minus its logging of every error at ERROR with a traceback: a
     client's mistake is no fault of the gateway. `ErrorCodes` logs each error once, at its
-    level."""
+    level; `execute` makes sure no error leaves without a code, whatever failed."""
 
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
         return None
+
+    async def execute(  # noqa: PLR0917 (Strawberry's signature)
+        self,
+        query: str | None,
+        variable_values: dict[str, Any] | None = None,
+        context_value: Any | None = None,
+        root_value: Any | None = None,
+        operation_name: str | None = None,
+        allowed_operation_types: Iterable[OperationType] | None = None,
+        operation_extensions: dict[str, Any] | None = None,
+    ) -> StrawberryResult:
+        try:
+            result = await super().execute(
+                query,
+                variable_values,
+                context_value,
+                root_value,
+                operation_name,
+                allowed_operation_types,
+                operation_extensions,
+            )
+        except REQUEST_ERRORS:
+            raise
+        except Exception as exc:  # any other fault of the gateway: see `internal_result`
+            return internal_result(exc)
+        return all_coded(result)
+
+    def execute_sync(  # noqa: PLR0917 (Strawberry's signature)
+        self,
+        query: str | None,
+        variable_values: dict[str, Any] | None = None,
+        context_value: Any | None = None,
+        root_value: Any | None = None,
+        operation_name: str | None = None,
+        allowed_operation_types: Iterable[OperationType] | None = None,
+        operation_extensions: dict[str, Any] | None = None,
+    ) -> StrawberryResult:
+        try:
+            result = super().execute_sync(
+                query,
+                variable_values,
+                context_value,
+                root_value,
+                operation_name,
+                allowed_operation_types,
+                operation_extensions,
+            )
+        except REQUEST_ERRORS:
+            raise
+        except Exception as exc:  # any other fault of the gateway: see `internal_result`
+            return internal_result(exc)
+        return all_coded(result)

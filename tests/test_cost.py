@@ -233,3 +233,17 @@ def test_cost_and_the_detailed_call_report_come_together(gateway: Gateway) -> No
     assert gateway.last_cost is not None
     assert gateway.last_cost["estimated"]["total"] == 3
     assert gateway.last_cost["actual"]["total"] == 3
+
+
+def test_estimate_covers_the_record_caches_version_check(demo_mirror: MirrorServer) -> None:
+    """With the record cache on, a request first reads each touched service's build version:
+    the estimate counts that call, and a repeat is answered from the cache with none."""
+    settings = demo_mirror.settings(record_cache_ttl=300, metadata_ttl=300)
+    with serve(create_app(settings)) as url:
+        gateway = Gateway(url)
+        for expected_actual in (2, 0):
+            body = gateway.post('{ gene(id: "1017") { symbol } }')
+            assert body["data"] == {"gene": {"symbol": "CDK2"}}
+            assert gateway.last_cost is not None
+            assert gateway.last_cost["actual"]["mygene"] == expected_actual
+            assert gateway.last_cost["estimated"]["mygene"] == 2
