@@ -10,7 +10,13 @@ instead of queueing.
 `bounded_slot` does the same for a service's concurrency semaphore, whose wait cannot be
 predicted: it waits at most the allowed time.
 
-Both raise `BudgetExhausted`; the HTTP layer turns it into RATE_LIMITED with `retryAfter`.
+`SharedRate` holds the rate across every replica sharing a Redis-protocol store: after its
+local fair turn, a call also takes the service's one global slot of `1/rate` seconds (a sliding
+window of one hit, atomic on the server and timed by the server's clock). One call per process
+at a time competes for it, in the order of the local turns, so the local round-robin still
+decides which request goes next; the whole wait stays bounded by what the request may wait.
+
+All raise `BudgetExhausted`; the HTTP layer turns it into RATE_LIMITED with `retryAfter`.
 """
 
 from __future__ import annotations
@@ -20,6 +26,9 @@ import time
 from collections import OrderedDict, deque
 from collections.abc import AsyncIterator, Hashable
 from contextlib import asynccontextmanager
+from typing import Protocol
+
+from genechem.store.base import WindowResult
 
 
 class BudgetExhausted(Exception):
@@ -94,6 +103,49 @@ class FairRateLimiter:
             queue.remove(future)
             if not queue:
                 del self._queues[owner]
+
+
+class HitWindow(Protocol):
+    """A sliding-window counter shared by every replica (`genechem.store.Store.hit_window`)."""
+
+    async def hit_window(self, key: str, limit: int, window: float) -> WindowResult: ...
+
+
+class SharedRate:
+    """At most `rate` grants per second for all processes sharing `store`, spaced `1/rate`
+    seconds apart (so no one-second window, wherever it starts, holds more than `rate`)."""
+
+    def __init__(self, store: HitWindow, key: str, rate: float) -> None:
+        self.store = store
+        self.key = key
+        self.interval = 1.0 / rate
+        self._turn = asyncio.Lock()
+        """One call of this process competes for the global slot at a time: the others wait
+        here in the order the local limiter granted their turns."""
+
+    async def acquire(self, max_wait: float) -> float:
+        """Take the next global slot and return the seconds waited; `BudgetExhausted` when it
+        would take longer than `max_wait` (the wait is cut there, never overrun)."""
+        started = time.monotonic()
+        try:
+            async with asyncio.timeout(max_wait):
+                async with self._turn:
+                    await self._take(started, max_wait)
+        except TimeoutError:
+            raise BudgetExhausted(max_wait, retry_after=self.interval) from None
+        return time.monotonic() - started
+
+    async def _take(self, started: float, max_wait: float) -> None:
+        while True:
+            hit = await self.store.hit_window(self.key, 1, self.interval)
+            if hit.allowed:
+                return
+            waited = time.monotonic() - started
+            if waited + hit.retry_after > max_wait:
+                raise BudgetExhausted(waited + hit.retry_after, retry_after=hit.retry_after)
+            # The slot frees when the last grant leaves the window; a replica may take it
+            # first, and then this call asks again.
+            await asyncio.sleep(hit.retry_after)
 
 
 @asynccontextmanager

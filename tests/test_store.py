@@ -89,7 +89,7 @@ async def test_memory_store_skips_a_value_larger_than_its_budget() -> None:
 
 
 async def test_redis_url_selects_the_shared_store(valkey_store_url: str) -> None:
-    shared = open_store(Settings(redis_url=valkey_store_url))
+    shared = open_store(Settings(redis_url=valkey_store_url, cursor_secret="k" * 32))
     assert isinstance(shared, RedisStore)
     assert await shared.ping()
     await shared.aclose()
