@@ -4,7 +4,9 @@ What is cached, per service: the answer for one record id (or one batch-query te
 field set, exactly as the service sent it, for `record_cache_ttl` seconds. Keys carry the
 service's build version (`build_version` of BioThings metadata, `lastModified` of HGNC's /info),
 read from metadata cached for `metadata_ttl` seconds: a new build changes every key, so stale
-records are never read again and expire on their own.
+records are never read again and expire on their own. Keys also carry the origin, a digest of the
+client's base URL (`origin_of`): demo records the in-process mirror served are never read by the
+live clients `auto` switches to, nor one replica's upstream's by another's, even within a TTL.
 
 Why per field set and not one full record projected locally: MyGene.info's full gene documents
 run to hundreds of kilobytes (a few kilobytes for the fields a query reads), so full records
@@ -64,9 +66,12 @@ class RecordCache:
     def enabled(self) -> bool:
         return self.record_ttl > 0
 
-    async def metadata(self, source: Source, fetch: Callable[[], Awaitable[Doc]]) -> Doc:
-        """The service's metadata, from the store when fresh; one call in flight at a time."""
-        key = f"meta:{source}"
+    async def metadata(
+        self, source: Source, fetch: Callable[[], Awaitable[Doc]], origin: str = ""
+    ) -> Doc:
+        """The service's metadata as `origin` (`origin_of` the base URL) sent it, from the store
+        when fresh; one call in flight at a time."""
+        key = f"meta:{source}:{origin}"
         cached = await self._get_many([key])
         if cached[0] is not None:
             envelope = loads(cached[0])
@@ -83,25 +88,34 @@ class RecordCache:
 
         return await self._single(key, load)
 
-    async def version(self, source: Source, fetch: Callable[[], Awaitable[Doc]]) -> str | None:
-        """The build version keying `source`'s records; None (do not cache) when the metadata
-        cannot be read, so a failing metadata route never fails record loads."""
+    async def version(
+        self, source: Source, fetch: Callable[[], Awaitable[Doc]], origin: str = ""
+    ) -> str | None:
+        """The build version keying `source`'s records from `origin`; None (do not cache) when
+        the metadata cannot be read, so a failing metadata route never fails record loads."""
         if self.metadata_ttl <= 0:
             return UNVERSIONED
         try:
-            meta = await self.metadata(source, fetch)
+            meta = await self.metadata(source, fetch, origin)
         except GenechemError:
             return None
         value = meta.get("lastModified" if source == "hgnc" else "build_version")
         return str(value) if value is not None else UNVERSIONED
 
-    async def records(
-        self, source: Source, version: str, kind: str, ids: Sequence[str], fetch: FetchMissing
+    async def records(  # noqa: PLR0917 (each part of the key, then the fetch)
+        self,
+        source: Source,
+        version: str,
+        kind: str,
+        ids: Sequence[str],
+        fetch: FetchMissing,
+        origin: str = "",
     ) -> dict[str, list[Doc]]:
         """The service's entries (as sent, before normalisation) per id: from the store where
         present, else from one upstream call for all missing ids (`fetch`, answering entries
-        whose `query` echoes the id). Concurrent misses of the same key share one call."""
-        keys = {i: f"rec:{source}:{version}:{kind}:{i}" for i in dict.fromkeys(ids)}
+        whose `query` echoes the id). Concurrent misses of the same key share one call. Keys
+        hold `origin`, so two upstreams of one service never answer for each other."""
+        keys = {i: f"rec:{source}:{origin}:{version}:{kind}:{i}" for i in dict.fromkeys(ids)}
         found: dict[str, list[Doc]] = {}
         shortest: float | None = None
         missing: list[str] = []
@@ -201,6 +215,12 @@ def _retrieve(future: asyncio.Future[Any]) -> None:
         future.exception()
 
 
+def origin_of(base_url: str) -> str:
+    """A short, stable name of an upstream (its base URL): the demo mirror
+    (`http://mirror.local/...`), the public service and a local mirror each get their own."""
+    return hashlib.sha256(base_url.rstrip("/").encode()).hexdigest()[:12]
+
+
 def field_set(fields: Sequence[str] | None) -> str:
     """A short, order-independent name of a field set (`all` for every field)."""
     if not fields:
@@ -214,9 +234,10 @@ class CachedBioThings(BioThingsClient):
     def __init__(self, client: BioThingsClient, cache: RecordCache) -> None:
         super().__init__(client.http)
         self.cache = cache
+        self.origin = origin_of(client.http.base_url)
 
     async def metadata(self) -> Doc:
-        return await self.cache.metadata(self.http.source, super().metadata)
+        return await self.cache.metadata(self.http.source, super().metadata, self.origin)
 
     async def get_many(
         self, ids: Sequence[str], *, fields: Sequence[str] | None = None, dotfield: bool = False
@@ -248,10 +269,12 @@ class CachedBioThings(BioThingsClient):
         )
 
     async def _through_cache(self, ids: Sequence[str], kind: str, fetch: FetchMissing) -> list[Doc]:
-        version = await self.cache.version(self.http.source, BioThingsClient.metadata.__get__(self))
+        version = await self.cache.version(
+            self.http.source, BioThingsClient.metadata.__get__(self), self.origin
+        )
         if version is None:
             return await fetch(list(ids))
-        found = await self.cache.records(self.http.source, version, kind, ids, fetch)
+        found = await self.cache.records(self.http.source, version, kind, ids, fetch, self.origin)
         return [
             d if d.get("notfound") else self.normalize(d)
             for i in dict.fromkeys(ids)
@@ -277,22 +300,25 @@ class CachedHGNCClient(HGNCClient):
     def __init__(self, client: HGNCClient, cache: RecordCache) -> None:
         super().__init__(client.http)
         self.cache = cache
+        self.origin = origin_of(client.http.base_url)
 
     async def info(self) -> Doc:
-        return await self.cache.metadata("hgnc", super().info)
+        return await self.cache.metadata("hgnc", super().info, self.origin)
 
     async def fetch(self, field: str, term: str) -> list[Doc]:
         upstream = super().fetch
         if not self.cache.enabled or field in self.UNCACHED_FIELDS:
             return await upstream(field, term)
-        version = await self.cache.version("hgnc", HGNCClient.info.__get__(self))
+        version = await self.cache.version("hgnc", HGNCClient.info.__get__(self), self.origin)
         if version is None:
             return await upstream(field, term)
 
         async def one(terms: list[str]) -> list[Doc]:
             return [{**original_of(d), "query": terms[0]} for d in await upstream(field, terms[0])]
 
-        found = await self.cache.records("hgnc", version, f"fetch:{field}", [term], one)
+        found = await self.cache.records(
+            "hgnc", version, f"fetch:{field}", [term], one, self.origin
+        )
         return [listify(_without_query(d), RECORD_LIST_PATHS) for d in found.get(term, [])]
 
 

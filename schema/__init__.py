@@ -8,12 +8,7 @@ from collections.abc import Callable
 from typing import Annotated
 
 import strawberry
-from strawberry.extensions import (
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    QueryDepthLimiter,
-    SchemaExtension,
-)
+from strawberry.extensions import MaxTokensLimiter, SchemaExtension
 
 from genechem.settings import Settings
 from resolvers import chemical as chemical_resolvers
@@ -24,7 +19,14 @@ from resolvers import sources as source_resolvers
 from resolvers.context import Info
 from schema.chemical import Chemical, ChemicalResolution
 from schema.document_cache import document_caches
-from schema.extensions import CostLimits, ErrorCodes, GatewaySchema, IndexedQueryCost, QueryCost
+from schema.document_limits import StableAliasesLimiter, StableDepthLimiter
+from schema.extensions import (
+    CostLimits,
+    ErrorCodes,
+    GatewaySchema,
+    IndexedQueryCost,
+    QueryCost,
+)
 from schema.gene import Gene, GeneResolution
 from schema.hgnc import HgncRecord, HgncRecordBy, SymbolCheck, SymbolStatus
 from schema.meta import MetaQueries
@@ -247,14 +249,16 @@ def limit_extensions(
     size (`QueryCost`, which also reports `extensions.cost` and the call log)."""
     limits = CostLimits(
         max_cost=settings.max_cost,
+        max_depth=settings.max_depth,
+        max_aliases=settings.max_aliases,
         max_list_argument=settings.max_list_argument,
         max_answer_objects=settings.max_answer_objects,
         hgnc_index=settings.hgnc_index,
         version_checks=settings.record_cache_ttl > 0 and settings.metadata_ttl > 0,
     )
     return [
-        functools.partial(QueryDepthLimiter, max_depth=settings.max_depth),
-        functools.partial(MaxAliasesLimiter, max_alias_count=settings.max_aliases),
+        functools.partial(StableDepthLimiter, max_depth=settings.max_depth),
+        functools.partial(StableAliasesLimiter, max_alias_count=settings.max_aliases),
         functools.partial(MaxTokensLimiter, max_token_count=settings.max_tokens),
         (IndexedQueryCost if serving else QueryCost).configured(limits),
     ]

@@ -3,6 +3,7 @@ them to stress/RESULTS.md (the README quotes that file).
 
     load    200 clients for --duration seconds over queries/, answers checked
     abuse   issue 8's hostile requests, refused within 1 s; the probe client's p99 within 2x
+            (gateway with --gateway-workers processes, default 2: the production mode)
     faults  every mirror fault mode on every service: partial data, typed errors, recovery
     fuzz    --fuzz-operations schemathesis-generated operations: 0 HTTP 500, 0 INTERNAL_ERROR
     all     the four, in that order
@@ -58,6 +59,13 @@ def parser() -> argparse.ArgumentParser:
     top.add_argument(
         "--abuse-duration", type=float, default=None, help="Seconds of abuse (default: duration)."
     )
+    top.add_argument(
+        "--gateway-workers",
+        type=int,
+        default=2,
+        help="Gateway processes in abuse mode: `genechem serve --workers`, the documented "
+        "production mode (default 2, one per core of the reference machine).",
+    )
     top.add_argument("--fuzz-operations", type=int, default=10_000)
     top.add_argument("--seed", type=int, default=0, help="Fuzz seed (default 0).")
     top.add_argument("--output", type=Path, default=RESULTS)
@@ -68,7 +76,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     runners: dict[str, Callable[[], Report]] = {
         "load": lambda: load.run(args.duration, args.clients),
-        "abuse": lambda: abuse.run(args.abuse_duration or args.duration),
+        "abuse": lambda: abuse.run(
+            args.abuse_duration or args.duration, workers=args.gateway_workers
+        ),
         "faults": faults.run,
         "fuzz": lambda: fuzz.run(args.fuzz_operations, args.seed),
     }

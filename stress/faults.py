@@ -1,6 +1,7 @@
 """Faults: every fault mode of the mirror (mirror/faults.py) on every service. With the fault on,
 the answer keeps the other services' data (partial) and names the failing one in a typed error
-(`extensions.code` and `extensions.source`); with it cleared, the full answer comes back.
+(`extensions.source`, and the `extensions.code` that says what happened: EXPECTED); with it
+cleared, the full answer comes back.
 
 The operation asks each service for one record through its own root field, so one service's
 failure must leave the other two roots answered.
@@ -32,6 +33,17 @@ FAULTS: dict[str, dict[str, Any]] = {
     "malformed body": {"kind": "malformed"},
     "dropped connection": {"kind": "drop"},
 }
+EXPECTED = {
+    # Reached, but each attempt cut by GENECHEM_READ_TIMEOUT: slow, not down.
+    "latency": "UPSTREAM_TIMEOUT",
+    "status 503": "UPSTREAM_UNAVAILABLE",
+    "status 500": "UPSTREAM_UNAVAILABLE",
+    "429": "RATE_LIMITED",
+    "malformed body": "UPSTREAM_MALFORMED",
+    "dropped connection": "UPSTREAM_UNAVAILABLE",
+}
+"""The code each fault must give (genechem/errors.py: UPSTREAM_TIMEOUT when the service did not
+answer in time, per attempt or by the request's deadline; UPSTREAM_UNAVAILABLE when it failed)."""
 GATEWAY_ENV = {
     # Every request must reach the mirror: no HGNC index, no cached records or answers.
     "GENECHEM_HGNC_INDEX": "false",
@@ -53,15 +65,15 @@ def ask(client: httpx.Client) -> tuple[int, dict[str, Any]]:
     return answer.status_code, body
 
 
-def check_fault(body: dict[str, Any], service: str) -> tuple[bool, bool, str]:
-    """(partial data kept, typed error naming the service, codes seen)."""
+def check_fault(body: dict[str, Any], service: str, code: str) -> tuple[bool, bool, str]:
+    """(partial data kept, an error at the service's root naming it with `code`, codes seen)."""
     data = body.get("data") or {}
     others = [root for s, root in ROOT_OF.items() if s != service]
     partial = all(data.get(root) for root in others) and data.get(ROOT_OF[service]) is None
     errors = body.get("errors") or []
     typed = any(
         (e.get("extensions") or {}).get("source") == service
-        and (e.get("extensions") or {}).get("code", "INTERNAL_ERROR") != "INTERNAL_ERROR"
+        and (e.get("extensions") or {}).get("code") == code
         and e.get("path") == [ROOT_OF[service]]
         for e in errors
     )
@@ -82,8 +94,9 @@ def recover(client: httpx.Client, expected: dict[str, Any]) -> float | None:
 def run() -> Report:
     report = Report("faults")
     report.header = ["service", "fault", "HTTP", "partial data", "typed error", "codes"]
+    report.header += ["expected"]
     report.header += ["recovered after s"]
-    with servers.mirror() as upstream, servers.gateway(upstream.url, **GATEWAY_ENV) as gateway:
+    with servers.mirror() as upstream, servers.gateway(upstream.url, GATEWAY_ENV) as gateway:
         admin = httpx.Client(base_url=upstream.url, timeout=10)
         client = httpx.Client(base_url=gateway.url, timeout=60)
         status, healthy = ask(client)
@@ -94,7 +107,7 @@ def run() -> Report:
             for name, rule in FAULTS.items():
                 admin.put("/_mirror/faults", json=[{**rule, "path": path}]).raise_for_status()
                 status, body = ask(client)
-                partial, typed, codes = check_fault(body, service)
+                partial, typed, codes = check_fault(body, service, EXPECTED[name])
                 admin.delete("/_mirror/faults").raise_for_status()
                 recovered = recover(client, expected)
                 ok = status == 200 and partial and typed and recovered is not None
@@ -107,6 +120,7 @@ def run() -> Report:
                         "yes" if partial else "NO",
                         "yes" if typed else "NO",
                         codes,
+                        EXPECTED[name],
                         "NO" if recovered is None else round(recovered, 2),
                     ]
                 )
@@ -118,8 +132,11 @@ def run() -> Report:
         "gateway": ", ".join(f"{k}={v}" for k, v in servers.known_settings(GATEWAY_ENV).items()),
     }
     report.notes.append(
-        "Typed error: an error at the failing root with extensions.source = that service and a "
-        "code other than INTERNAL_ERROR. Recovery: the full, error-free answer again after the "
+        "Typed error: an error at the failing root with extensions.source = that service and "
+        "the expected code. Latency is 3x the read timeout: every attempt is cut, so the "
+        "service was reached but too slow (UPSTREAM_TIMEOUT); the request's deadline "
+        "(GENECHEM_REQUEST_DEADLINE) gives the same code when it passes first. Recovery: the "
+        "full, error-free answer again after the "
         f"fault is cleared (polled up to {RECOVERY_SECONDS:.0f} s)."
     )
     return report

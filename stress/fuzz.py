@@ -5,6 +5,7 @@ or carry INTERNAL_ERROR. `tests/test_fuzz.py` runs a small seeded share of it in
 
 from __future__ import annotations
 
+import math
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -39,16 +40,19 @@ class FuzzResult:
 
 
 def fuzz(url: str, total: int, seed_value: int = 0, budget_seconds: float = 3600.0) -> FuzzResult:
-    """Send about `total` generated operations, spread evenly over the root fields, to `url`;
-    stop early (out_of_time) once `budget_seconds` have passed."""
+    """Send `total` generated operations, spread evenly over the root fields, to `url`; stop
+    early (out_of_time) once `budget_seconds` have passed. Root fields with few possible
+    operations run out before their share: further passes, each with the next seed, make up
+    the difference (until a pass adds nothing)."""
     schema = schemathesis.graphql.from_path(str(SCHEMA_FILE))
     operations = [result.ok() for result in schema.get_all_operations() if isinstance(result, Ok)]
-    per_operation = max(1, total // len(operations))
     result = FuzzResult()
     deadline = time.monotonic() + budget_seconds
     with httpx.Client(base_url=url, timeout=60) as client:
 
         def send(query: str) -> None:
+            if result.sent >= total:
+                return
             if time.monotonic() > deadline:
                 result.out_of_time = True
                 return
@@ -69,22 +73,31 @@ def fuzz(url: str, total: int, seed_value: int = 0, budget_seconds: float = 3600
             if "INTERNAL_ERROR" in codes:
                 result.internal_errors.append(query)
 
-        for operation in operations:
-            strategy: st.SearchStrategy[schemathesis.Case[Any]] = operation.as_strategy()
+        def one_pass(pass_seed: int, per_operation: int) -> None:
+            for operation in operations:
+                strategy: st.SearchStrategy[schemathesis.Case[Any]] = operation.as_strategy()
 
-            @seed(seed_value)
-            @settings(
-                max_examples=per_operation,
-                database=None,
-                deadline=None,
-                phases=[Phase.generate],
-                suppress_health_check=list(HealthCheck),
-            )
-            @given(case=strategy)
-            def generated(case: schemathesis.Case[Any]) -> None:
-                send(str(case.body))
+                @seed(pass_seed)
+                @settings(
+                    max_examples=per_operation,
+                    database=None,
+                    deadline=None,
+                    phases=[Phase.generate],
+                    suppress_health_check=list(HealthCheck),
+                )
+                @given(case=strategy)
+                def generated(case: schemathesis.Case[Any]) -> None:
+                    send(str(case.body))
 
-            generated()
+                generated()
+
+        pass_seed = seed_value
+        while result.sent < total and not result.out_of_time:
+            before = result.sent
+            one_pass(pass_seed, max(1, math.ceil((total - before) / len(operations))))
+            if result.sent == before:
+                break
+            pass_seed += 1
     return result
 
 

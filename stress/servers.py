@@ -11,7 +11,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -71,8 +71,14 @@ def spawn(args: list[str], ready_path: str, env: dict[str, str]) -> Iterator[Ser
     command += ["--port", str(port)]
     child_env = {**os.environ, **env}
     # The log goes to a file: a pipe nobody reads fills up under load (one line per request)
-    # and then blocks the server on its next write.
-    with tempfile.TemporaryFile() as log:
+    # and then blocks the server on its next write. STRESS_LOG_DIR keeps it for a post-mortem.
+    keep = os.environ.get("STRESS_LOG_DIR")
+    opened = (
+        open(Path(keep) / f"{args[0]}-{port}.log", "w+b")  # noqa: SIM115 (closed by `with`)
+        if keep
+        else tempfile.TemporaryFile()  # noqa: SIM115 (closed by `with`)
+    )
+    with opened as log:
         process = subprocess.Popen(
             command, cwd=ROOT, env=child_env, stdout=subprocess.DEVNULL, stderr=log
         )
@@ -122,13 +128,17 @@ GATEWAY_ENV = {
 
 
 @contextlib.contextmanager
-def gateway(mirror_url: str, **env: str) -> Iterator[Server]:
-    """The gateway in live mode over `mirror_url`, with GENECHEM_ overrides."""
+def gateway(
+    mirror_url: str, env: Mapping[str, str] | None = None, workers: int = 1
+) -> Iterator[Server]:
+    """The gateway in live mode over `mirror_url`, with GENECHEM_ overrides (`env`), in
+    `workers` processes (`genechem serve --workers`; RSS is then the supervisor's only)."""
     urls = {
         "GENECHEM_MYGENE_URL": f"{mirror_url}/mygene/v3",
         "GENECHEM_MYCHEM_URL": f"{mirror_url}/mychem/v1",
         "GENECHEM_HGNC_URL": f"{mirror_url}/hgnc",
     }
-    settings = known_settings({**GATEWAY_ENV, **env})
-    with spawn(["serve", "--source", "live"], "/healthz", {**urls, **settings}) as server:
+    settings = known_settings({**GATEWAY_ENV, **(env or {})})
+    args = ["serve", "--source", "live", "--workers", str(workers)]
+    with spawn(args, "/healthz", {**urls, **settings}) as server:
         yield server

@@ -15,6 +15,7 @@ from genechem.errors import (
     UpstreamInvalidQuery,
     UpstreamMalformed,
     UpstreamRateLimited,
+    UpstreamTimeout,
     UpstreamUnavailable,
 )
 from tests.conftest import MirrorServer
@@ -59,7 +60,7 @@ async def test_transient_fault_is_recovered_by_retries(
     [
         (fault("status", status=503), UpstreamUnavailable, 503),
         (fault("drop"), UpstreamUnavailable, None),
-        (fault("latency", latency_ms=800), UpstreamUnavailable, None),
+        (fault("latency", latency_ms=800), UpstreamTimeout, None),
         (fault("rate_limit", retry_after=0.01), UpstreamRateLimited, 429),
     ],
     ids=["503", "drop", "timeout", "429"],

@@ -165,4 +165,4 @@ async def test_a_failing_upstream_call_fails_every_waiter_and_caches_nothing(
     )
     assert attempts == 1
     assert all(isinstance(r, RuntimeError) for r in results)
-    assert await store.get("rec:mygene:v1:get:all:1") is None
+    assert await store.get("rec:mygene::v1:get:all:1") is None
