@@ -24,16 +24,18 @@ from fastapi.responses import JSONResponse
 
 from backends.record_cache import RecordCache, with_record_cache
 from backends.sources import SourceSwitch
-from genechem.cache import PartitionedCache
+from genechem.cache import Cache, PartitionedCache
 from genechem.cursors import CursorCodec
 from genechem.deadline import current_client
 from genechem.graphiql import install_graphiql
 from genechem.graphql_http import GraphQLHTTPRouter, add_http_middleware
 from genechem.logs import RequestLogMiddleware, configure_logging
 from genechem.metrics import exposition
+from genechem.quotas import Quotas
 from genechem.settings import Settings, get_settings
 from genechem.shedding import LoopLagMonitor, RequestGuard
-from genechem.store import open_store
+from genechem.store import Store, open_store
+from genechem.store.codec import StoreCache
 from mirror.app import create_mirror_app
 from mirror.faults import rules_from_json
 from mirror.store import Dataset
@@ -51,6 +53,23 @@ async def get_context(request: Request) -> Context:
     return Context(backends, state.pager, report_calls=bool(request.headers.get(CALLS_HEADER)))
 
 
+def scroll_pages(settings: Settings, store: Store) -> Cache:
+    """Where the pages of upstream scrolls live. In process: partitioned by client, so one
+    client's walks never expire another's cursors. With a shared store: in the store, so a
+    cursor continues on any replica; there each page expires with its walk (a little before
+    the service's scroll does) and the per-client scroll rate (MAX_SCROLLS_PER_CLIENT a
+    minute, counted in the store too) bounds what one client can hold, while the server's own
+    memory policy (`maxmemory-policy allkeys-lru`) bounds the total: the store has no
+    per-client entry count to evict by."""
+    if store.kind == "redis":
+        return StoreCache(store, "scroll")
+    return PartitionedCache(
+        settings.scroll_cache_entries,
+        settings.scroll_cache_entries_per_client,
+        owner=current_client,
+    )
+
+
 def in_process_mirror(settings: Settings) -> httpx.ASGITransport:
     """The offline mirror over `settings.mirror_data`, reachable without a socket."""
     faults = rules_from_json(settings.mirror_faults) if settings.mirror_faults else []
@@ -65,20 +84,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        sources = SourceSwitch(settings, lambda: in_process_mirror(settings))
+        # One store per process: in memory, or the Redis-protocol server every replica shares
+        # (with it, HGNC's rate and index too).
+        app.state.store = store = open_store(settings)
+        sources = SourceSwitch(settings, lambda: in_process_mirror(settings), store)
         await sources.start()
         app.state.sources = sources
-        # One store per process: in memory, or the Redis-protocol server every replica shares.
-        app.state.store = store = open_store(settings)
         app.state.records = RecordCache(store, settings.record_cache_ttl, settings.metadata_ttl)
         secret = settings.cursor_secret.get_secret_value().encode()
-        # Scroll pages partitioned by client: one client's walks never expire another's cursors.
-        pages = PartitionedCache(
-            settings.scroll_cache_entries,
-            settings.scroll_cache_entries_per_client,
-            owner=current_client,
+        app.state.pager = Pager(
+            CursorCodec(secret), scroll_pages(settings, store), ScrollLimits.of(settings), store
         )
-        app.state.pager = Pager(CursorCodec(secret), pages, ScrollLimits.of(settings))
+        app.state.quotas = (
+            Quotas(store, settings.quota_calls, settings.quota_window, settings.api_keys)
+            if settings.quota_calls
+            else None
+        )
         log.info("genechem ready: %s, store %s", sources.backends.urls, store.kind)
         try:
             yield

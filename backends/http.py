@@ -5,6 +5,8 @@ A request is retried, with exponential backoff and jitter, on connection errors,
 bound, and an optional rate limit (HGNC asks for at most 10 requests per second). Failures become
 the typed errors of `genechem.errors`, naming the source, the status and the service's own message.
 
+A service reached but too slow (its last attempt cut by the read timeout) is UPSTREAM_TIMEOUT;
+one refusing connections, dropping them or answering 5xx is UPSTREAM_UNAVAILABLE.
 Within a request (`genechem.deadline`): each attempt is cut at the request's deadline
 (UPSTREAM_TIMEOUT), a retry starts only when its wait leaves time for an attempt, waits for the
 shared rate and concurrency are bounded by the deadline (RATE_LIMITED with a retry hint,
@@ -43,7 +45,8 @@ from genechem.errors import (
     UpstreamTimeout,
     UpstreamUnavailable,
 )
-from genechem.fairshare import BudgetExhausted, FairRateLimiter, bounded_slot
+from genechem.fairshare import BudgetExhausted, FairRateLimiter, SharedRate, bounded_slot
+from genechem.metrics import observe_limiter_wait
 from genechem.settings import Settings
 
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
@@ -152,6 +155,7 @@ class ServiceHTTP:
         headers: Mapping[str, str] | None = None,
         breaker: CircuitBreaker | None = None,
         retry_budget: RetryBudget | None = None,
+        shared_rate: SharedRate | None = None,
     ) -> None:
         self.source: Source = source
         self.base_url = base_url.rstrip("/")
@@ -170,6 +174,8 @@ class ServiceHTTP:
         # (a bucket of `rate` tokens would allow twice the rate at start). Turns go round the
         # requests waiting, so none holds the whole rate.
         self._limiter = FairRateLimiter(rate_limit) if rate_limit else None
+        # With a shared store, the same rate for every replica together (`SharedRate`).
+        self._shared_rate = shared_rate if rate_limit else None
         self.breaker: CircuitBreaker = breaker or MemoryBreaker(
             settings.breaker_failures, settings.breaker_cooldown
         )
@@ -242,6 +248,14 @@ class ServiceHTTP:
         except (_Retry, _GiveUp) as exc:
             if isinstance(exc.failure, httpx.Response):
                 return exc.failure
+            if isinstance(exc.failure, httpx.ReadTimeout):
+                # Reached but too slow on the last attempt: a timeout, not a service down.
+                raise UpstreamTimeout(
+                    self.source,
+                    f"{self.name} did not answer within {s.read_timeout:g} s "
+                    "(GENECHEM_READ_TIMEOUT); the fields waiting on it are null.",
+                    upstream_message=str(exc.failure) or type(exc.failure).__name__,
+                ) from exc.failure
             raise UpstreamUnavailable(
                 self.source,
                 f"{self.name} could not be reached ({type(exc.failure).__name__}); "
@@ -339,11 +353,7 @@ class ServiceHTTP:
             # The rate turn first, then a connection slot: a call waiting for its turn must not
             # hold one of the slots every other request needs.
             if self._limiter is not None:
-                # A turn must leave time for the call itself.
-                turn_wait = max(0.0, max_wait - MIN_ATTEMPT_SECONDS) if budget else max_wait
-                await self._limiter.acquire(budget.id if budget is not None else 0, turn_wait)
-                if budget is not None:
-                    max_wait = min(max_wait, budget.remaining())
+                max_wait = await self._take_turn(budget, max_wait)
             async with bounded_slot(self._slots, max_wait):
                 return await self._send_now(method, path, query, data, json_body)
         except BudgetExhausted as exc:
@@ -353,6 +363,27 @@ class ServiceHTTP:
                 f"would wait {exc.wait:.1f} s, longer than it may; try again later.",
                 retry_after=exc.retry_after,
             ) from None
+
+    async def _take_turn(self, budget: RequestBudget | None, max_wait: float) -> float:
+        """This request's turn at the service's rate (its local fair turn, then the slot shared
+        with every replica); returns what is left of `max_wait` for a connection slot."""
+        assert self._limiter is not None
+        started = time.monotonic()
+
+        def left() -> float:
+            waited = max_wait - (time.monotonic() - started)
+            if budget is not None:
+                waited = min(waited, budget.remaining())
+            # A turn must leave time for the call itself.
+            return max(0.0, waited - MIN_ATTEMPT_SECONDS) if budget else max(0.0, waited)
+
+        await self._limiter.acquire(budget.id if budget is not None else 0, left())
+        if self._shared_rate is not None:
+            await self._shared_rate.acquire(left())
+        if self.source == "hgnc":
+            observe_limiter_wait(time.monotonic() - started)
+        remaining = max_wait - (time.monotonic() - started)
+        return min(remaining, budget.remaining()) if budget is not None else remaining
 
     async def _send_now(
         self,

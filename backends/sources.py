@@ -24,7 +24,9 @@ from backends.http import ServiceHTTP
 from backends.mychem import MyChemClient
 from backends.mygene import MyGeneClient
 from genechem.errors import Source
+from genechem.fairshare import SharedRate
 from genechem.settings import Settings
+from genechem.store import Store
 
 log = logging.getLogger("genechem.sources")
 
@@ -81,9 +83,14 @@ async def choose_kind(settings: Settings) -> BackendKind:
 
 
 def build_backends(
-    settings: Settings, kind: BackendKind, transport: httpx.AsyncBaseTransport | None = None
+    settings: Settings,
+    kind: BackendKind,
+    transport: httpx.AsyncBaseTransport | None = None,
+    store: Store | None = None,
 ) -> Backends:
-    """The three clients; with `kind == "mirror"`, `transport` is the in-process mirror's."""
+    """The three clients; with `kind == "mirror"`, `transport` is the in-process mirror's. With
+    a shared (Redis) `store`, HGNC's rate and index are shared by every replica."""
+    shared = store if store is not None and store.kind == "redis" else None
     if kind == "mirror":
         urls = {s: MIRROR_BASE + p for s, p in MIRROR_PATHS.items()}
     else:
@@ -100,6 +107,11 @@ def build_backends(
             transport=transport,
             rate_limit=rate_limit,
             headers=headers,
+            shared_rate=(
+                SharedRate(shared, f"rate:{source}", rate_limit)
+                if shared is not None and rate_limit
+                else None
+            ),
         )
 
     hgnc = HGNCClient(http("hgnc", rate_limit=settings.hgnc_rate_limit, headers=HGNC_HEADERS))
@@ -110,7 +122,9 @@ def build_backends(
         kind=kind,
         urls=urls,
         hgnc_index=(
-            HGNCIndex(hgnc, settings.hgnc_index_ttl, settings.hgnc_index_check_interval)
+            HGNCIndex(
+                hgnc, settings.hgnc_index_ttl, settings.hgnc_index_check_interval, store=shared
+            )
             if settings.hgnc_index
             else None
         ),
@@ -147,9 +161,13 @@ class SourceSwitch:
     """
 
     def __init__(
-        self, settings: Settings, mirror_transport: Callable[[], httpx.AsyncBaseTransport]
+        self,
+        settings: Settings,
+        mirror_transport: Callable[[], httpx.AsyncBaseTransport],
+        store: Store | None = None,
     ) -> None:
         self.settings = settings
+        self.store = store
         self._mirror_transport = mirror_transport
         self.backends: Backends
         self._reasons: dict[Source, str | None] = {}
@@ -168,7 +186,7 @@ class SourceSwitch:
         else:
             kind = self.settings.source
         transport = self._mirror_transport() if kind == "mirror" else None
-        self.backends = build_backends(self.settings, kind, transport)
+        self.backends = build_backends(self.settings, kind, transport, self.store)
         if self.settings.source == "auto" and kind == "mirror":
             self._spawn(self._watch())
 
@@ -220,7 +238,10 @@ class SourceSwitch:
         return ready, body
 
     def _switch_to_live(self) -> None:
-        retired, self.backends = self.backends, build_backends(self.settings, "live")
+        retired, self.backends = (
+            self.backends,
+            build_backends(self.settings, "live", store=self.store),
+        )
         log.warning(
             "auto source: the services answer again; serving live data %s", self.backends.urls
         )

@@ -156,8 +156,12 @@ def invalid_settings(source: SourceMode | None) -> str | None:
     except pydantic.ValidationError as error:
         lines = ["genechem: invalid settings, not starting:"]
         for detail in error.errors():
+            message = detail["msg"].removeprefix("Value error, ")
+            if not detail["loc"]:  # settings invalid together: the message names them
+                lines.append(f"  {message}")
+                continue
             name = "GENECHEM_" + "_".join(str(part) for part in detail["loc"]).upper()
-            lines.append(f"  {name}: {detail['msg'].removeprefix('Value error, ')}")
+            lines.append(f"  {name}: {message}")
         return "\n".join(lines)
     return None
 

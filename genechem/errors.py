@@ -15,7 +15,9 @@
         |                                                    deadline cannot wait for)
         +-- UpstreamUnavailable      code UPSTREAM_UNAVAILABLE (timeouts, 5xx, connection
         |   |                                                  errors, an open circuit breaker)
-        |   +-- UpstreamTimeout      code UPSTREAM_TIMEOUT  (the request's deadline passed)
+        |   +-- UpstreamTimeout      code UPSTREAM_TIMEOUT  (no answer in time: the last
+        |                                                    attempt's read timeout, or the
+        |                                                    request's deadline)
         +-- UpstreamMalformed        code UPSTREAM_MALFORMED (a body that breaks the contract)
 
 `extensions()` is what a GraphQL error carries: `code`, and `source` for upstream failures;
@@ -131,8 +133,10 @@ class UpstreamUnavailable(UpstreamError):
 
 
 class UpstreamTimeout(UpstreamUnavailable):
-    """The request's deadline passed before the service answered (or before a call could
-    start): the fields still waiting on it are null."""
+    """The service did not answer in time: its last attempt hit GENECHEM_READ_TIMEOUT, or the
+    request's deadline passed before it answered (or before a call could start). The fields
+    still waiting on it are null. A connection refused or dropped, or a 5xx, stays
+    UPSTREAM_UNAVAILABLE."""
 
     code = "UPSTREAM_TIMEOUT"
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, overload
 
@@ -40,6 +41,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData, process_result
@@ -52,16 +54,20 @@ from strawberry.types.unset import UNSET
 
 from backends.calls import CallLog, collecting
 from genechem.logs import REQUEST_ID_HEADER, note_operation, note_result, operation_name_of
+from genechem.metrics import count_refusal
 from genechem.persisted_queries import NOT_FOUND_CODE as PERSISTED_NOT_FOUND
 from genechem.persisted_queries import PersistedQueryNotFound, persisted_hash, resolve_persisted
+from genechem.quotas import INVALID_KEY_CODE, InvalidApiKey, Quotas, QuotaState, estimated_calls
 from genechem.response_cache import answer_key, keep_answer, read_answer
 from genechem.settings import Settings
 from genechem.store import Store
 from resolvers.context import CALLS_HEADER, Context
-from schema.extensions import INTERNAL_ERROR, VALIDATION_FAILED
+from schema.extensions import INTERNAL_ERROR, INTERNAL_MESSAGE, VALIDATION_FAILED
 
 if TYPE_CHECKING:
     from strawberry.http.base import BaseRequestProtocol
+
+log = logging.getLogger("genechem.errors")
 
 JSON = "application/json"
 GRAPHQL_RESPONSE = "application/graphql-response+json"
@@ -82,6 +88,8 @@ MAX_AGE_STATE = "graphql_max_age"
 """The `request.state` attribute holding the seconds the answer's cached parts stay fresh."""
 OUTCOME_STATE = "graphql_outcome"
 """The `request.state` attribute `process_result` leaves for `run` to set status and caching by."""
+COST_STATE = "graphql_estimated_calls"
+"""The `request.state` attribute holding the upstream calls the request was priced at (quotas)."""
 
 
 class Outcome(enum.Enum):
@@ -405,6 +413,8 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
         setattr(request.state, OUTCOME_STATE, outcome)
         codes = [str((e.extensions or {}).get("code")) for e in result.errors or []]
         note_result(outcome.name.lower(), codes, result.extensions)
+        spent = getattr(request.state, COST_STATE, 0) + estimated_calls(result.extensions)
+        setattr(request.state, COST_STATE, spent)
         response = process_result(result)
         if outcome in {Outcome.REQUEST_ERROR, Outcome.INTERNAL_ERROR}:
             response.pop("data", None)
@@ -426,9 +436,61 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
         context: Context = UNSET,
         root_value: None = UNSET,
     ) -> Response | WebSocket:
-        """Strawberry's run between content negotiation and the spec's status and caching."""
+        """Strawberry's run between content negotiation and the spec's status and caching,
+        inside the client's quota (`genechem.quotas`) when one is set."""
         if isinstance(request, WebSocket):
             return await super().run(request, context, root_value)
+        quotas: Quotas | None = getattr(request.app.state, "quotas", None)
+        if quotas is None:
+            return await self.run_negotiated(request, context, root_value)
+        media_type = negotiate(request.headers.get("accept")) or JSON
+        address = request.client.host if request.client else "-"
+        try:
+            client = quotas.client_of(request.headers, address)
+        except InvalidApiKey:
+            return self.refused(
+                401,
+                "The X-Api-Key header holds a key this API does not know.",
+                {"code": INVALID_KEY_CODE},
+                media_type,
+                {},
+            )
+        standing = await quotas.standing(client)
+        if standing.exhausted:
+            return self.over_quota(request, standing, media_type)
+        response = await self.run_negotiated(request, context, root_value)
+        charged = await quotas.charge(client, getattr(request.state, COST_STATE, 0))
+        response.headers.update(charged.headers())
+        return response
+
+    def over_quota(self, request: Request, standing: QuotaState, media_type: str) -> Response:
+        """RATE_LIMITED, 429 with `Retry-After`: the client's quota is spent for this window."""
+        count_refusal("quota")
+        error = standing.refusal()
+        headers = {"retry-after": str(standing.reset_seconds), **standing.headers()}
+        return self.refused(429, error["message"], error["extensions"], media_type, headers)
+
+    def refused(
+        self,
+        status: int,
+        message: str,
+        extensions: dict[str, Any],
+        media_type: str,
+        headers: dict[str, str],
+    ) -> Response:
+        """A request refused before it was read, as a GraphQL response without `data`."""
+        body = {"errors": [{"message": message, "extensions": extensions}]}
+        return Response(
+            self.encode_json(body),
+            status_code=status,
+            media_type=f"{media_type}; charset=utf-8",
+            headers={"cache-control": "no-store", **headers},
+        )
+
+    async def run_negotiated(
+        self, request: Request, context: Context, root_value: None
+    ) -> Response:
+        """Content negotiation, Strawberry's run, then the spec's status and caching."""
         media_type = negotiate(request.headers.get("accept"))
         try:
             if media_type is None:
@@ -506,10 +568,48 @@ async def read_bounded_body(request: Request, limit: int) -> None:
     request._body = b"".join(chunks)
 
 
+class InternalErrors:
+    """The last net under the endpoints: an exception out of the context getter, the router or
+    any route (a store down, a bug) answers HTTP 500 with a GraphQL-shaped INTERNAL_ERROR and
+    the fixed message, never Starlette's bare text nor the exception's words; the traceback is
+    logged once, here (nothing re-raises it to the server)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def watch(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watch)
+        except Exception:  # answered below; the traceback goes to the log
+            log.exception("unexpected error serving %s", scope.get("path"))
+            note_result("internal_error", [INTERNAL_ERROR], None)
+            if started:  # too late for another answer: the client sees a cut response
+                return
+            body = orjson.dumps(error_body(INTERNAL_MESSAGE, INTERNAL_ERROR))
+            await Response(
+                body,
+                500,
+                media_type=f"{JSON}; charset=utf-8",
+                headers={"cache-control": "no-store"},
+            )(scope, receive, send)
+
+
 def add_http_middleware(app: FastAPI, settings: Settings) -> None:
     """CORS for the configured origins (none by default: same-origin pages only) and gzip for
     answers of `settings.gzip_minimum_size` bytes or more. CORS is added last, so it is the
-    outermost layer and answers preflights before anything else runs."""
+    outermost layer and answers preflights before anything else runs; `InternalErrors` first,
+    the innermost, so every other layer still sees (and logs) its 500."""
+    app.add_middleware(InternalErrors)
     app.add_middleware(GZipMiddleware, minimum_size=settings.gzip_minimum_size)
     app.add_middleware(
         CORSMiddleware,

@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 SourceMode = Literal["auto", "live", "mirror"]
@@ -100,7 +100,10 @@ class Settings(BaseSettings):
         16, ge=1, description="Most requests in flight at once to each upstream service."
     )
     hgnc_rate_limit: float = Field(
-        10.0, gt=0, description="HGNC requests per second, per process (HGNC asks for at most 10)."
+        10.0,
+        gt=0,
+        description="HGNC requests per second (HGNC asks for at most 10): per process, or for "
+        "all replicas together when a REDIS_URL is set (a limiter in the shared store).",
     )
     request_deadline: float = Field(
         30.0,
@@ -193,8 +196,9 @@ class Settings(BaseSettings):
         default_factory=lambda: SecretStr(secrets.token_hex(32)),
         json_schema_extra={"doc_default": "random per process"},
         description="Key that signs pagination cursors, at least 32 bytes (a shorter one stops "
-        "start-up). Set the same value on every replica; the default, random per process, makes "
-        "cursors invalid after a restart.",
+        "start-up). Set the same value on every replica: required when a REDIS_URL is set (a "
+        "cursor issued by one replica must work on another); the default, random per process, "
+        "makes cursors invalid after a restart.",
     )
     cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list,
@@ -276,10 +280,25 @@ class Settings(BaseSettings):
             )
         return value
 
-    @field_validator("cors_origins", mode="before")
+    @model_validator(mode="after")
+    def shared_store_needs_a_shared_cursor_secret(self) -> Settings:
+        """With a shared store a walk may continue on any replica, so every replica must sign
+        cursors with the same key: a random key per process would make them fail elsewhere."""
+        if self.redis_url and "cursor_secret" not in self.model_fields_set:
+            raise ValueError(
+                "GENECHEM_CURSOR_SECRET must be set when GENECHEM_REDIS_URL is: every replica "
+                "sharing the store must sign pagination cursors with the same key (at least "
+                f"{CURSOR_SECRET_MIN_BYTES} bytes). Generate one with "
+                "`python -c 'import secrets; print(secrets.token_hex(32))'` and set it on every "
+                "replica."
+            )
+        return self
+
+    @field_validator("cors_origins", "api_keys", mode="before")
     @classmethod
     def split_origins(cls, value: object) -> object:
-        """`a,b` as well as `["a", "b"]`: a comma list is what people type in an environment."""
+        """`a,b` as well as `["a", "b"]`: a comma list is what people type in an environment
+        (origins and API keys alike)."""
         if isinstance(value, str):
             text = value.strip()
             if text.startswith("["):
@@ -348,6 +367,28 @@ class Settings(BaseSettings):
         7 * 86400.0,
         gt=0,
         description="Seconds a registered persisted query (Apollo APQ) is kept after registration.",
+    )
+    api_keys: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        json_schema_extra={"doc_default": "none"},
+        description="API keys clients may send in the `X-Api-Key` header, comma-separated or a "
+        "JSON list. Set: quotas are kept per key (an unknown key is refused with 401 "
+        "INVALID_API_KEY; a request without a key is counted by its address). Empty: quotas "
+        "are kept per client address.",
+    )
+    quota_calls: int = Field(
+        0,
+        ge=0,
+        description="Upstream calls (the cost estimate of each operation, as in `extensions.cost`) "
+        "one client (API key or address) may spend per QUOTA_WINDOW, all replicas together; "
+        "over it requests are refused with RATE_LIMITED, HTTP 429 and `Retry-After`. Answers "
+        "carry `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. 0: no quota.",
+    )
+    quota_window: float = Field(
+        60.0,
+        gt=0,
+        description="Seconds of one quota window (QUOTA_CALLS): a fixed window, the same for "
+        "every client, after which each client's count starts again from 0.",
     )
     log_format: Literal["json", "text"] = Field(
         "text",

@@ -19,6 +19,8 @@ from mirror.store import Dataset
 from tests.gateway import Gateway
 from tests.servers import serve
 
+TEST_CURSOR_SECRET = "test-cursor-secret-shared-by-every-replica"
+
 
 @dataclass
 class MirrorServer:
@@ -65,6 +67,8 @@ class MirrorServer:
             "record_cache_ttl": 0,
             "metadata_ttl": 0,
             "response_cache_ttl": 0,
+            # One key for every gateway of a test, as replicas sharing a store must have.
+            "cursor_secret": TEST_CURSOR_SECRET,
             **overrides,
         }
         return Settings(**values)
