@@ -18,6 +18,7 @@ from resolvers import node as node_resolvers
 from resolvers import sources as source_resolvers
 from resolvers.context import Info
 from schema.chemical import Chemical, ChemicalResolution
+from schema.compiled import CompiledExecutor
 from schema.document_cache import document_caches
 from schema.document_limits import StableAliasesLimiter, StableDepthLimiter
 from schema.extensions import (
@@ -264,15 +265,20 @@ def limit_extensions(
     ]
 
 
-def build_schema(settings: Settings | None = None, *, serving: bool = False) -> GatewaySchema:
+def build_schema(
+    settings: Settings | None = None, *, serving: bool = False, compiled: bool = True
+) -> GatewaySchema:
     """The schema with its limits from `settings`; the settings' defaults when none are given,
     without reading the environment. `serving` (`app.create_app`): async execution only, which
-    lets the price of the symbol checker wait for the HGNC index to load."""
+    lets the price of the symbol checker wait for the HGNC index to load. `compiled`: pure-data
+    fields built by `schema.compiled` (the default); without it, graphql-core executes every
+    field (the reference the compiled path is tested against)."""
     settings = settings or Settings.model_construct()
     return GatewaySchema(
         query=Query,
         types=[Gene, Chemical, HgncRecord],
         extensions=[*document_caches(), ErrorCodes, *limit_extensions(settings, serving=serving)],
+        execution_context_class=CompiledExecutor if compiled else None,
     )
 
 

@@ -96,14 +96,33 @@ class UniProt:
 
 @strawberry.type(description="One Gene Ontology annotation of the gene.")
 class GoAnnotation:
-    id: str = strawberry.field(description="GO term id, e.g. `GO:0004693`.")
-    term: str | None = strawberry.field(description="GO term name.")
-    evidence: str | None = strawberry.field(description="Evidence code, e.g. `IDA`, `IEA`.")
-    qualifiers: list[str] = strawberry.field(description="Qualifiers, e.g. `NOT`, `enables`.")
-    pubmed_ids: list[str] = strawberry.field(
+    """Read from its gene2go entry field by field: a gene has hundreds of annotations, and an
+    answer selects only some of their fields."""
+
+    entry: strawberry.Private[Doc]
+
+    @strawberry.field(description="GO term id, e.g. `GO:0004693`.")
+    def id(self) -> str:
+        return str(self.entry["id"])
+
+    @strawberry.field(description="GO term name.")
+    def term(self) -> str | None:
+        return text(self.entry.get("term"))
+
+    @strawberry.field(description="Evidence code, e.g. `IDA`, `IEA`.")
+    def evidence(self) -> str | None:
+        return text(self.entry.get("evidence"))
+
+    @strawberry.field(description="Qualifiers, e.g. `NOT`, `enables`.")
+    def qualifiers(self) -> list[str]:
+        return texts(self.entry.get("qualifier"))
+
+    @strawberry.field(
         description="PubMed ids supporting the annotation, as text: the source holds values "
         "beyond GraphQL's 32-bit Int (e.g. two ids run together), passed on as given."
     )
+    def pubmed_ids(self) -> list[str]:
+        return texts(self.entry.get("pubmed"))
 
 
 @strawberry.type(description="Gene Ontology annotations by aspect.")
@@ -128,17 +147,7 @@ class InterProDomain:
 
 
 def _go(entries: Any) -> list[GoAnnotation]:
-    return [
-        GoAnnotation(
-            id=str(e["id"]),
-            term=text(e.get("term")),
-            evidence=text(e.get("evidence")),
-            qualifiers=texts(e.get("qualifier")),
-            pubmed_ids=texts(e.get("pubmed")),
-        )
-        for e in objects(entries)
-        if e.get("id")
-    ]
+    return [GoAnnotation(entry=e) for e in objects(entries) if e.get("id")]
 
 
 @strawberry.type(description="A gene, from MyGene.info v3 (NCBI Gene and Ensembl, every species).")

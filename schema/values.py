@@ -14,6 +14,8 @@ from backends.shapes import Doc, as_list, original_of
 def text(value: Any) -> str | None:
     """A single text value. Where a source has a list for a field that is single by nature, its
     first value; an object is not text (None)."""
+    if type(value) is str:  # the common case, first: this runs for every text of an answer
+        return value or None
     if isinstance(value, list):
         return next((t for t in (text(v) for v in value) if t is not None), None)
     if value is None or value == "" or isinstance(value, dict):

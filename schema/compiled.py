@@ -1,0 +1,429 @@
+"""The compiled path: fields that only read the upstream document are built in one pass.
+
+graphql-core executes every field the same way: it builds a resolve info, coerces arguments,
+calls Strawberry's resolver wrapper (which builds an `Info` and converts the arguments again),
+then completes the value by type, for every field of every object. A gene with its GO
+annotations is thousands of such executions, and a 1000-gene answer spends 80% of its CPU there.
+Most fields need none of it: they only read the document the loader already fetched
+(`Gene.symbol`, `Gene.go`, `GoAnnotation.term`, `Edge.cursor`).
+
+`CompiledExecutor` (Strawberry's `execution_context_class`) compiles, once per selection and per
+request, each such *pure* field into one function that reads the value and completes it
+(nullability, lists, scalar and enum coercion, sub-selections, `__typename`) in one pass. Fields
+that fetch (links, connections) or need the resolve info (`id`) are left to graphql-core, and
+the objects they return are compiled again below them. Aliases, fragments, `@skip`/`@include` and
+merged fields need no handling here: the compiled functions run over graphql-core's own collected
+field sets.
+
+A field is pure when its Strawberry definition is a plain attribute, or a synchronous method of
+the type that takes only `self` and arguments (no `info`, `root` or `parent`), with no field
+extensions, and when the same holds for every field selected below it.
+
+Exactness, errors included: a compiled field that meets anything unusual (a null where the schema
+says non-null, a value its scalar refuses, a resolver that raises, an object of the wrong type)
+is executed again by graphql-core itself, which then reports it exactly as it always does (the
+error's message, path and locations, and nulls propagated to the nearest nullable parent). Pure
+fields have no side effects, so running one twice is safe. tests/test_compiled.py holds the
+compiled answers to the reference executor's on every operation in queries/, on generated
+operations over real recorded documents, and on broken documents.
+"""
+
+from __future__ import annotations
+
+import keyword
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import FunctionType
+from typing import Any, TypeAlias
+
+from graphql import (
+    GraphQLBoolean,
+    GraphQLEnumType,
+    GraphQLField,
+    GraphQLFloat,
+    GraphQLID,
+    GraphQLInt,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLOutputType,
+    GraphQLScalarType,
+    GraphQLString,
+    Undefined,
+    get_nullable_type,
+)
+from graphql.execution.collect_fields import FieldDetailsList, GroupedFieldSet
+from graphql.execution.values import get_argument_values
+from graphql.pyutils import AwaitableOrValue, Path, gather_with_cancel
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+from strawberry.schema.schema_converter import GraphQLCoreConverter
+from strawberry.types.arguments import convert_arguments
+from strawberry.types.field import StrawberryField
+
+Build: TypeAlias = Callable[[Any], Any]
+"""A compiled read or completion: the source (or the value) in, the answer out. It raises on
+anything unusual, and the field is then executed by graphql-core."""
+
+INT_MIN, INT_MAX = -(2**31), 2**31 - 1
+DEFINITION = GraphQLCoreConverter.DEFINITION_BACKREF
+
+
+class Reexecute(Exception):
+    """A compiled field met something only graphql-core reports exactly (a null in a non-null
+    position, an iterable that is not a list, an object of another type)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledField:
+    """One pure field: how to read it from the source and how to complete its value."""
+
+    read: Build
+    complete: Build
+    attribute: str | None = None
+    """The source attribute the field reads as it is (plain dataclass fields)."""
+    text: bool = False
+    """A String or ID: a `str` value is its own answer."""
+    constant: str | None = None
+    """`__typename`: the answer, whatever the source."""
+
+    def __call__(self, source: Any) -> Any:
+        if self.constant is not None:
+            return self.constant
+        return self.complete(self.read(source))
+
+
+class Plan:
+    """How to execute one collected field set of one object type: the compiled field for each
+    pure field (`None` for the others), and `build`, the whole object in one generated function,
+    when every field is pure."""
+
+    __slots__ = ("build", "fields", "grouped_field_set")
+
+    def __init__(
+        self, grouped_field_set: GroupedFieldSet, fields: list[tuple[str, CompiledField | None]]
+    ) -> None:
+        self.grouped_field_set = grouped_field_set  # kept alive: plans are keyed by its id
+        self.fields = fields
+        pure = [(name, field) for name, field in fields if field is not None]
+        self.build = generated(pure) if len(pure) == len(fields) else None
+
+
+def generated(fields: list[tuple[str, CompiledField]]) -> Build:
+    """The function building a whole object from its source in one call: Python source written
+    for this selection (attributes read directly, strings passed through), run through `exec`
+    once. graphql-jit does the same for JavaScript."""
+    namespace: dict[str, Any] = {}
+    lines = ["def build(s):"]
+    for i, (_, field) in enumerate(fields):
+        if field.constant is not None:
+            namespace[f"v{i}"] = field.constant
+            continue
+        attribute = field.attribute
+        if attribute and attribute.isidentifier() and not keyword.iskeyword(attribute):
+            lines.append(f"    v{i} = s.{attribute}")
+        else:
+            namespace[f"r{i}"] = field.read
+            lines.append(f"    v{i} = r{i}(s)")
+        namespace[f"c{i}"] = field.complete
+        if field.text:
+            lines.append(f"    if type(v{i}) is not str:\n        v{i} = c{i}(v{i})")
+        else:
+            lines.append(f"    v{i} = c{i}(v{i})")
+    pairs = ", ".join(f"{name!r}: v{i}" for i, (name, _) in enumerate(fields))
+    lines.append(f"    return {{{pairs}}}")
+    exec("\n".join(lines), namespace)
+    build: Build = namespace["build"]
+    return build
+
+
+class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
+    """Strawberry's executor with pure fields compiled (see the module docstring)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._plans: dict[tuple[str, int], Plan] = {}
+        strawberry_schema = self.schema._strawberry_schema  # type: ignore[attr-defined]
+        self._config = strawberry_schema.config
+        self._scalars = strawberry_schema.schema_converter.scalar_registry
+        manager = self.middleware_manager
+        self.has_middleware = bool(manager and manager.middlewares)
+        """Resolver middleware wraps every field: then graphql-core executes them all."""
+
+    def execute_fields(
+        self,
+        parent_type: GraphQLObjectType,
+        source_value: Any,
+        path: Path | None,
+        grouped_field_set: GroupedFieldSet,
+        position_context: Any | None,
+    ) -> AwaitableOrValue[dict[str, Any]]:
+        """The object from its compiled fields, the other fields executed by graphql-core; the
+        whole object by graphql-core when a compiled field meets anything unusual."""
+        plan = self.plan(parent_type, grouped_field_set)
+        if plan.build is not None:
+            try:
+                return plan.build(source_value)  # type: ignore[no-any-return]
+            except Exception:
+                pass
+        elif any(field is not None for _, field in plan.fields):
+            return self.execute_mixed(parent_type, source_value, path, plan, position_context)
+        return super().execute_fields(
+            parent_type, source_value, path, grouped_field_set, position_context
+        )
+
+    def execute_mixed(
+        self,
+        parent_type: GraphQLObjectType,
+        source: Any,
+        path: Path | None,
+        plan: Plan,
+        position_context: Any | None,
+    ) -> AwaitableOrValue[dict[str, Any]]:
+        """graphql-core's `execute_fields`, with each compiled field built in one call (and
+        executed by graphql-core when it meets anything unusual)."""
+        results: dict[str, Any] = {}
+        awaitable_fields: list[str] = []
+        grouped = plan.grouped_field_set
+        try:
+            for name, field in plan.fields:
+                if field is not None:
+                    try:
+                        results[name] = field(source)
+                        continue
+                    except Exception:
+                        pass
+                result = self.execute_field(
+                    parent_type,
+                    source,
+                    grouped[name],
+                    Path(path, name, parent_type.name),
+                    position_context,
+                )
+                if result is not Undefined:
+                    results[name] = result
+                    if self.is_awaitable(result):
+                        awaitable_fields.append(name)
+        except Exception:
+            if awaitable_fields:
+                self.settle_in_background([results[name] for name in awaitable_fields])
+            raise
+        if not awaitable_fields:
+            return results
+
+        async def gathered() -> dict[str, Any]:
+            values = await gather_with_cancel(*(results[name] for name in awaitable_fields))
+            results.update(zip(awaitable_fields, values, strict=True))
+            return results
+
+        return gathered()
+
+    def plan(self, parent_type: GraphQLObjectType, grouped_field_set: GroupedFieldSet) -> Plan:
+        """The plan of a collected field set, made once per request (graphql-core collects each
+        selection once per request, so the same set comes back for every object of a list)."""
+        key = (parent_type.name, id(grouped_field_set))
+        plan = self._plans.get(key)
+        if plan is None:
+            fields = [
+                (name, self.compile_field(parent_type, details))
+                for name, details in grouped_field_set.items()
+            ]
+            plan = self._plans[key] = Plan(grouped_field_set, fields)
+        return plan
+
+    def compile_field(
+        self, parent_type: GraphQLObjectType, details: FieldDetailsList
+    ) -> CompiledField | None:
+        """The compiled field; `None` when it is not pure (or its arguments are for graphql-core
+        to refuse)."""
+        name = details[0].node.name.value
+        if name == "__typename":
+            type_name = parent_type.name
+            return CompiledField(read=lambda _: type_name, complete=str, constant=type_name)
+        field_def = parent_type.fields.get(name)
+        if field_def is None or self.has_middleware:
+            return None
+        read = self.reader(field_def, details)
+        complete = self.completer(field_def.type, details) if read is not None else None
+        if read is None or complete is None:
+            return None
+        strawberry_field = field_def.extensions[DEFINITION]
+        plain = strawberry_field.base_resolver is None
+        named = get_nullable_type(field_def.type)
+        return CompiledField(
+            read=read,
+            complete=complete,
+            attribute=strawberry_field.python_name if plain else None,
+            text=named is GraphQLString or named is GraphQLID,
+        )
+
+    def reader(self, field_def: GraphQLField, details: FieldDetailsList) -> Build | None:
+        """The source's value for a pure field: the attribute, or the method called with the
+        field's arguments (coerced once per request, as Strawberry coerces them)."""
+        field = field_def.extensions.get(DEFINITION)
+        if not isinstance(field, StrawberryField) or field.extensions or field.is_async:
+            return None
+        resolver = field.base_resolver
+        if resolver is None:
+            name = field.python_name
+            return (
+                (lambda source: getattr(source, name))
+                if field.default_resolver is getattr
+                else None
+            )
+        if (
+            resolver.self_parameter is None
+            or resolver.info_parameter is not None
+            or resolver.root_parameter is not None
+            or resolver.parent_parameter is not None
+        ):
+            return None
+        method = resolver.wrapped_func
+        if not isinstance(method, FunctionType):
+            return None
+        first = details[0]
+        if not (field_def.args or first.node.arguments):
+            return method
+        try:
+            arguments = get_argument_values(
+                field_def,
+                first.node,
+                self.variable_values,
+                first.fragment_variable_values,
+                self.hide_suggestions,
+            )
+            kwargs = convert_arguments(
+                arguments, field.arguments, scalar_registry=self._scalars, config=self._config
+            )
+        except Exception:
+            return None
+        return lambda source: method(source, **kwargs)
+
+    def completer(self, type_: GraphQLOutputType, details: FieldDetailsList) -> Build | None:
+        """The value completed for `type_` as graphql-core completes it; `None` for abstract
+        types and for objects with a field that is not pure."""
+        if isinstance(type_, GraphQLNonNull):
+            inner = type_.of_type
+            if isinstance(inner, GraphQLList) and is_non_null_string(inner.of_type):
+                return non_null(strings)
+            completed = self.completer(inner, details)
+            return None if completed is None else non_null(completed)
+        if isinstance(type_, GraphQLList):
+            return self.list_completer(type_.of_type, details)
+        if isinstance(type_, GraphQLScalarType | GraphQLEnumType):
+            return leaf(type_)
+        if isinstance(type_, GraphQLObjectType):
+            build = self.object_build(type_, details)
+            return None if build is None else nullable(build)
+        return None
+
+    def list_completer(self, item: GraphQLOutputType, details: FieldDetailsList) -> Build | None:
+        """A list, with the commonest lists (`[String!]`, `[GoAnnotation!]`) completed whole."""
+        if is_non_null_string(item):
+            return strings
+        if isinstance(item, GraphQLNonNull) and isinstance(item.of_type, GraphQLObjectType):
+            build = self.object_build(item.of_type, details)
+            return None if build is None else objects_of(build)
+        completed = self.completer(item, details)
+        return None if completed is None else list_of(completed)
+
+    def object_build(self, type_: GraphQLObjectType, details: FieldDetailsList) -> Build | None:
+        """The generated build of an object with every selected field compiled (no `@defer`
+        below it), checking the value's type where the schema asks (`is_type_of`)."""
+        grouped_field_set, defer_usages, _ = self.collect_subfields(type_, details)
+        if defer_usages:
+            return None
+        build = self.plan(type_, grouped_field_set).build
+        if build is None or type_.is_type_of is None:
+            return build
+        is_type_of = type_.is_type_of
+        checked: Build = build
+
+        def build_checked(value: Any) -> Any:
+            # Strawberry's is_type_of reads the value only, never the resolve info
+            if not is_type_of(value, None):  # type: ignore[arg-type]
+                raise Reexecute
+            return checked(value)
+
+        return build_checked
+
+
+def is_non_null_string(type_: GraphQLOutputType) -> bool:
+    return isinstance(type_, GraphQLNonNull) and type_.of_type is GraphQLString
+
+
+def nullable(build: Build) -> Build:
+    return lambda value: None if value is None else build(value)
+
+
+def non_null(inner: Build) -> Build:
+    def complete(value: Any) -> Any:
+        completed = inner(value)
+        if completed is None:
+            raise Reexecute
+        return completed
+
+    return complete
+
+
+def list_of(inner: Build) -> Build:
+    def complete(value: Any) -> Any:
+        if value is None:
+            return None
+        if not isinstance(value, list | tuple):
+            raise Reexecute
+        return [inner(item) for item in value]
+
+    return complete
+
+
+def objects_of(build: Build) -> Build:
+    """A list of non-null objects (`[GoAnnotation!]`)."""
+
+    def complete(value: Any) -> Any:
+        if value is None:
+            return None
+        if not isinstance(value, list | tuple) or any(item is None for item in value):
+            raise Reexecute
+        return [build(item) for item in value]
+
+    return complete
+
+
+def strings(value: Any) -> list[str] | None:
+    """A list of non-null strings (`[String!]`), the commonest list of the schema."""
+    if value is None:
+        return None
+    if not isinstance(value, list | tuple) or not all(type(item) is str for item in value):
+        raise Reexecute
+    return list(value)
+
+
+def leaf(type_: GraphQLScalarType | GraphQLEnumType) -> Build:
+    """A scalar or enum, with the built-in scalars' usual values passed as they are (what their
+    coercion answers for them) and everything else through the type's own coercion."""
+    coerce = type_.coerce_output_value
+    fast = FAST_LEAVES.get(type_.name) if type_ in BUILT_IN else None
+
+    def complete(value: Any) -> Any:
+        if value is None:
+            return None
+        if fast is not None and fast(value):
+            return value
+        coerced = coerce(value)
+        if coerced is None or coerced is Undefined:
+            raise Reexecute
+        return coerced
+
+    return complete
+
+
+BUILT_IN = (GraphQLString, GraphQLID, GraphQLInt, GraphQLFloat, GraphQLBoolean)
+FAST_LEAVES: dict[str, Callable[[Any], bool]] = {
+    "String": lambda v: type(v) is str,
+    "ID": lambda v: type(v) is str,
+    "Int": lambda v: type(v) is int and INT_MIN <= v <= INT_MAX,
+    "Float": lambda v: type(v) is float and math.isfinite(v),
+    "Boolean": lambda v: type(v) is bool,
+}
+"""Values each built-in scalar's coercion returns unchanged."""
