@@ -26,12 +26,6 @@ GENE_LIST_PATHS = (
     "go.BP",
     "go.MF",
     "go.CC",
-    "go.BP.pubmed",
-    "go.MF.pubmed",
-    "go.CC.pubmed",
-    "go.BP.qualifier",
-    "go.MF.qualifier",
-    "go.CC.qualifier",
     "pathway.biocarta",
     "pathway.kegg",
     "pathway.netpath",
@@ -50,7 +44,11 @@ GENE_LIST_PATHS = (
     "pantherdb",
     "pantherdb.ortholog",
 )
-"""Fields a gene document carries as a value or a list; the client always returns lists."""
+"""Fields a gene document carries as a value or a list; the client always returns lists.
+
+Not the `pubmed` and `qualifier` of each GO annotation: only `GoAnnotation` reads them, through
+`texts`, which takes a value or a list, and making them lists meant copying every one of a
+gene's hundreds of annotations: most of `listify`'s work on genes with GO terms."""
 
 
 SPECIES_TAXIDS: dict[str, int] = {

@@ -34,8 +34,9 @@ import keyword
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import attrgetter
 from types import FunctionType
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, TypeGuard, cast
 
 from graphql import (
     GraphQLBoolean,
@@ -60,6 +61,8 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types.arguments import convert_arguments
 from strawberry.types.field import StrawberryField
+
+from schema.values import READS
 
 Build: TypeAlias = Callable[[Any], Any]
 """A compiled read or completion: the source (or the value) in, the answer out. It raises on
@@ -86,6 +89,9 @@ class CompiledField:
     """A String or ID: a `str` value is its own answer."""
     constant: str | None = None
     """`__typename`: the answer, whatever the source."""
+    reads: tuple[str, str] | None = None
+    """A `text_field`: the document attribute and key it reads, read inline, with the resolver
+    called only for values other than a non-empty string."""
 
     def __call__(self, source: Any) -> Any:
         if self.constant is not None:
@@ -120,12 +126,18 @@ def generated(fields: list[tuple[str, CompiledField]]) -> Build:
             namespace[f"v{i}"] = field.constant
             continue
         attribute = field.attribute
-        if attribute and attribute.isidentifier() and not keyword.iskeyword(attribute):
+        namespace[f"c{i}"] = field.complete
+        if field.reads is not None and is_name(field.reads[0]):
+            document, key = field.reads
+            namespace[f"r{i}"] = field.read
+            lines.append(f"    v{i} = s.{document}.get({key!r})")
+            lines.append(f"    if type(v{i}) is not str or not v{i}:\n        v{i} = c{i}(r{i}(s))")
+            continue
+        if attribute and is_name(attribute):
             lines.append(f"    v{i} = s.{attribute}")
         else:
             namespace[f"r{i}"] = field.read
             lines.append(f"    v{i} = r{i}(s)")
-        namespace[f"c{i}"] = field.complete
         if field.text:
             lines.append(f"    if type(v{i}) is not str:\n        v{i} = c{i}(v{i})")
         else:
@@ -164,7 +176,7 @@ class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
         if plan.build is not None:
             try:
                 return plan.build(source_value)  # type: ignore[no-any-return]
-            except Exception:
+            except Exception:  # graphql-core runs the object again and reports it exactly
                 pass
         elif any(field is not None for _, field in plan.fields):
             return self.execute_mixed(parent_type, source_value, path, plan, position_context)
@@ -191,7 +203,7 @@ class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
                     try:
                         results[name] = field(source)
                         continue
-                    except Exception:
+                    except Exception:  # graphql-core runs the field again, below
                         pass
                 result = self.execute_field(
                     parent_type,
@@ -250,37 +262,25 @@ class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
         strawberry_field = field_def.extensions[DEFINITION]
         plain = strawberry_field.base_resolver is None
         named = get_nullable_type(field_def.type)
+        reads = strawberry_field.metadata.get(READS)
         return CompiledField(
             read=read,
             complete=complete,
             attribute=strawberry_field.python_name if plain else None,
             text=named is GraphQLString or named is GraphQLID,
+            reads=reads if named is GraphQLString else None,
         )
 
     def reader(self, field_def: GraphQLField, details: FieldDetailsList) -> Build | None:
         """The source's value for a pure field: the attribute, or the method called with the
         field's arguments (coerced once per request, as Strawberry coerces them)."""
         field = field_def.extensions.get(DEFINITION)
-        if not isinstance(field, StrawberryField) or field.extensions or field.is_async:
+        if not is_pure(field):
             return None
         resolver = field.base_resolver
         if resolver is None:
-            name = field.python_name
-            return (
-                (lambda source: getattr(source, name))
-                if field.default_resolver is getattr
-                else None
-            )
-        if (
-            resolver.self_parameter is None
-            or resolver.info_parameter is not None
-            or resolver.root_parameter is not None
-            or resolver.parent_parameter is not None
-        ):
-            return None
-        method = resolver.wrapped_func
-        if not isinstance(method, FunctionType):
-            return None
+            return attrgetter(field.python_name)
+        method = cast("Callable[..., Any]", resolver.wrapped_func)  # a function: `is_pure`
         first = details[0]
         if not (field_def.args or first.node.arguments):
             return method
@@ -295,7 +295,7 @@ class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
             kwargs = convert_arguments(
                 arguments, field.arguments, scalar_registry=self._scalars, config=self._config
             )
-        except Exception:
+        except Exception:  # graphql-core refuses the arguments, exactly, when it runs the field
             return None
         return lambda source: method(source, **kwargs)
 
@@ -346,6 +346,29 @@ class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
             return checked(value)
 
         return build_checked
+
+
+def is_pure(field: Any) -> TypeGuard[StrawberryField]:
+    """A Strawberry field that only reads its object: a plain attribute read with `getattr`, or
+    a synchronous function of `self` and arguments (no `info`, `root` or `parent`), with no
+    field extensions."""
+    if not isinstance(field, StrawberryField) or field.extensions or field.is_async:
+        return False
+    resolver = field.base_resolver
+    if resolver is None:
+        return field.default_resolver is getattr
+    return (
+        isinstance(resolver.wrapped_func, FunctionType)
+        and resolver.self_parameter is not None
+        and resolver.info_parameter is None
+        and resolver.root_parameter is None
+        and resolver.parent_parameter is None
+    )
+
+
+def is_name(attribute: str) -> bool:
+    """Whether `attribute` can be written `s.<attribute>` in generated source."""
+    return attribute.isidentifier() and not keyword.iskeyword(attribute)
 
 
 def is_non_null_string(type_: GraphQLOutputType) -> bool:

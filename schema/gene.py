@@ -10,7 +10,7 @@ import strawberry
 from strawberry import relay
 
 from backends.mygene import TAXID_SPECIES
-from backends.shapes import Doc
+from backends.shapes import Doc, as_list
 from resolvers import gene as gene_resolvers
 from resolvers.context import Info
 from resolvers.loaders import FieldsKey
@@ -31,7 +31,7 @@ from schema.connections import (
 )
 from schema.resolution import REASON_DOC, TRUNCATED_DOC, ResolutionStatus
 from schema.scalars import JSON
-from schema.values import first, integer, objects, raw_document, text, texts
+from schema.values import first, integer, objects, raw_document, reads, text, texts
 
 if TYPE_CHECKING:
     from schema.chemical import GeneChemicalConnection
@@ -105,11 +105,13 @@ class GoAnnotation:
     def id(self) -> str:
         return str(self.entry["id"])
 
-    @strawberry.field(description="GO term name.")
+    @strawberry.field(description="GO term name.", metadata=reads("term", "entry"))
     def term(self) -> str | None:
         return text(self.entry.get("term"))
 
-    @strawberry.field(description="Evidence code, e.g. `IDA`, `IEA`.")
+    @strawberry.field(
+        description="Evidence code, e.g. `IDA`, `IEA`.", metadata=reads("evidence", "entry")
+    )
     def evidence(self) -> str | None:
         return text(self.entry.get("evidence"))
 
@@ -147,7 +149,7 @@ class InterProDomain:
 
 
 def _go(entries: Any) -> list[GoAnnotation]:
-    return [GoAnnotation(entry=e) for e in objects(entries) if e.get("id")]
+    return [GoAnnotation(entry=e) for e in as_list(entries) if type(e) is dict and e.get("id")]
 
 
 @strawberry.type(description="A gene, from MyGene.info v3 (NCBI Gene and Ensembl, every species).")
@@ -184,11 +186,14 @@ class Gene(relay.Node):
     def entrez_id(self) -> str | None:
         return text(self.doc.get("entrezgene"))
 
-    @strawberry.field(description="Official gene symbol (HGNC for human, MGI for mouse, ...).")
+    @strawberry.field(
+        description="Official gene symbol (HGNC for human, MGI for mouse, ...).",
+        metadata=reads("symbol"),
+    )
     def symbol(self) -> str | None:
         return text(self.doc.get("symbol"))
 
-    @strawberry.field(description="Full gene name.")
+    @strawberry.field(description="Full gene name.", metadata=reads("name"))
     def name(self) -> str | None:
         return text(self.doc.get("name"))
 
@@ -203,7 +208,10 @@ class Gene(relay.Node):
     def species(self) -> str | None:
         return TAXID_SPECIES.get(integer(self.doc.get("taxid")) or 0)
 
-    @strawberry.field(description="NCBI gene type, e.g. `protein-coding`, `ncRNA`, `pseudo`.")
+    @strawberry.field(
+        description="NCBI gene type, e.g. `protein-coding`, `ncRNA`, `pseudo`.",
+        metadata=reads("type_of_gene"),
+    )
     def type_of_gene(self) -> str | None:
         return text(self.doc.get("type_of_gene"))
 
@@ -215,11 +223,16 @@ class Gene(relay.Node):
     def other_names(self) -> list[str]:
         return texts(self.doc.get("other_names"))
 
-    @strawberry.field(description="NCBI RefSeq summary of the gene's function; null if none.")
+    @strawberry.field(
+        description="NCBI RefSeq summary of the gene's function; null if none.",
+        metadata=reads("summary"),
+    )
     def summary(self) -> str | None:
         return text(self.doc.get("summary"))
 
-    @strawberry.field(description="Cytogenetic band, e.g. `12q13.2`.")
+    @strawberry.field(
+        description="Cytogenetic band, e.g. `12q13.2`.", metadata=reads("map_location")
+    )
     def map_location(self) -> str | None:
         return text(self.doc.get("map_location"))
 

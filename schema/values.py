@@ -10,6 +10,9 @@ from typing import Any
 
 from backends.shapes import Doc, as_list, original_of
 
+READS = "genechem-reads"
+"""The key of a `reads` declaration in a Strawberry field's metadata: `(attribute, key)`."""
+
 
 def text(value: Any) -> str | None:
     """A single text value. Where a source has a list for a field that is single by nature, its
@@ -21,6 +24,14 @@ def text(value: Any) -> str | None:
     if value is None or value == "" or isinstance(value, dict):
         return None
     return str(value)
+
+
+def reads(key: str, document: str = "doc") -> dict[str, object]:
+    """The metadata of a `String` field whose resolver is exactly
+    `return text(self.<document>.get(key))`, declaring so: the compiled path
+    (`schema.compiled`) then reads the key itself, and calls the resolver only when the value is
+    not already a non-empty string."""
+    return {READS: (document, key)}
 
 
 def texts(value: Any) -> list[str]:

@@ -40,7 +40,8 @@ import schema as schema_module
 from app import create_app
 from mirror.app import create_mirror_app
 from mirror.store import Dataset
-from schema.compiled import CompiledExecutor
+from schema.compiled import DEFINITION, CompiledExecutor
+from schema.values import READS, text
 from tests.conftest import MirrorServer
 from tests.gateway import Gateway
 from tests.servers import serve
@@ -306,3 +307,25 @@ def test_a_heavy_selection_executes_almost_no_field_through_graphql_core(
     assert go_terms > 20
     # `genes` itself and `id` (it needs the resolve info) per gene; nothing else
     assert executed == ["Query"] + ["Gene"] * len(ids)
+
+
+def test_every_reads_declaration_is_what_its_resolver_reads() -> None:
+    """A field declared with `reads(key)` is read inline by the compiled path: its resolver must
+    be exactly `text` of that key, or the two paths would answer differently."""
+    declared = 0
+    for type_ in GRAPHQL_SCHEMA.type_map.values():
+        if not isinstance(type_, GraphQLObjectType):
+            continue
+        for field in type_.fields.values():
+            definition = field.extensions.get(DEFINITION)
+            reading = definition.metadata.get(READS) if definition else None
+            if reading is None:
+                continue
+            declared += 1
+            document, key = reading
+            owner = definition.origin
+            for value in ["text", "", None, ["first", "second"], 12, {"an": "object"}]:
+                source = owner.__new__(owner)
+                setattr(source, document, {key: value, "other": "x"})
+                assert definition.base_resolver(source) == text(value), (type_.name, field)
+    assert declared >= 7
