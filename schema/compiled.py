@@ -30,12 +30,13 @@ operations over real recorded documents, and on broken documents.
 
 from __future__ import annotations
 
+import functools
 import keyword
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from operator import attrgetter
-from types import FunctionType
+from types import CodeType, FunctionType
 from typing import Any, TypeAlias, TypeGuard, cast
 
 from graphql import (
@@ -144,9 +145,16 @@ def generated(fields: list[tuple[str, CompiledField]]) -> Build:
             lines.append(f"    v{i} = c{i}(v{i})")
     pairs = ", ".join(f"{name!r}: v{i}" for i, (name, _) in enumerate(fields))
     lines.append(f"    return {{{pairs}}}")
-    exec("\n".join(lines), namespace)
+    exec(code_of("\n".join(lines)), namespace)
     build: Build = namespace["build"]
     return build
+
+
+@functools.lru_cache(maxsize=512)
+def code_of(source: str) -> CodeType:
+    """Generated source compiled to bytecode once per process: requests repeating an operation
+    (most of them) only bind it to their own readers and completers."""
+    return compile(source, "<schema.compiled>", "exec")
 
 
 class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
