@@ -416,17 +416,28 @@ class AnswerTooLarge(GenechemError):
 
 
 def count_objects(data: object, limit: int) -> int:
-    """Objects and list items in `data`, counted up to just past `limit` (then it stops)."""
+    """Objects and list items in `data`, counted up to just past `limit` (then it stops).
+
+    Only containers go on the stack, and by exact type: an answer is plain dicts and lists (from
+    graphql-core, the compiled path and orjson), and this walk runs over every answer, so it
+    must cost little next to encoding it (a third of the time of pushing every value)."""
+    if type(data) is not dict and type(data) is not list:
+        return 0
     seen = 0
-    stack = [data]
+    stack: list[Any] = [data]
+    pop, push = stack.pop, stack.append
     while stack and seen <= limit:
-        value = stack.pop()
-        if isinstance(value, dict):
+        value = pop()
+        if type(value) is dict:
             seen += 1
-            stack.extend(value.values())
-        elif isinstance(value, list):
+            items = value.values()
+        else:
             seen += len(value)
-            stack.extend(value)
+            items = value
+        for item in items:
+            kind = type(item)
+            if kind is dict or kind is list:
+                push(item)
     return seen
 
 

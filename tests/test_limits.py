@@ -205,3 +205,29 @@ def test_a_streamed_body_without_length_is_cut_at_the_cap(
 def test_a_body_under_the_cap_still_runs(limited: Any) -> None:
     gateway = limited(max_body_bytes=1000)
     assert gateway.post('{ gene(id: "1017") { symbol } }')["data"] == {"gene": {"symbol": "CDK2"}}
+
+
+def _counted(value: Any) -> int:
+    """The answer-object count by its definition: every object, and every list item."""
+    if isinstance(value, dict):
+        return 1 + sum(_counted(v) for v in value.values())
+    if isinstance(value, list):
+        return len(value) + sum(_counted(v) for v in value)
+    return 0
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        {"genes": [None, {"symbol": "A", "go": {"bp": [{"id": "1"}, {"id": "2"}]}}, None]},
+        {"raw": {"a": [1, "x", None, [2, 3, {"b": []}], {}], "c": {"d": {"e": [[]]}}}},
+        {"empty": [], "scalars": ["a", "b", 1, 2.5, True, None]},
+        [{"a": 1}, [{"b": [1, 2]}]],
+        "a scalar",
+    ],
+)
+def test_answer_objects_are_counted_as_defined(answer: Any) -> None:
+    from schema.extensions import count_objects
+
+    assert count_objects(answer, 10_000) == _counted(answer)
+    assert (count_objects(answer, 2) > 2) == (_counted(answer) > 2)  # stops past the limit
