@@ -604,13 +604,21 @@ class InternalErrors:
             )(scope, receive, send)
 
 
+GZIP_LEVEL = 3
+"""zlib level for answers: Starlette's default, 9, spent 360 ms on the 8 MB answer of 1000 genes
+with GO annotations, half the gateway's CPU for it; level 3 takes 70 ms for a 5.7x smaller body
+(level 9: 7.2x). A proxy in front can compress harder where CPU is cheaper than bandwidth."""
+
+
 def add_http_middleware(app: FastAPI, settings: Settings) -> None:
     """CORS for the configured origins (none by default: same-origin pages only) and gzip for
     answers of `settings.gzip_minimum_size` bytes or more. CORS is added last, so it is the
     outermost layer and answers preflights before anything else runs; `InternalErrors` first,
     the innermost, so every other layer still sees (and logs) its 500."""
     app.add_middleware(InternalErrors)
-    app.add_middleware(GZipMiddleware, minimum_size=settings.gzip_minimum_size)
+    app.add_middleware(
+        GZipMiddleware, minimum_size=settings.gzip_minimum_size, compresslevel=GZIP_LEVEL
+    )
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,
