@@ -26,4 +26,6 @@ USER genechem
 EXPOSE 8000
 HEALTHCHECK --interval=10s --timeout=3s CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz')"]
 # A fresh multiprocess-metrics directory per start, then N workers (prometheus-client sums them).
-CMD ["sh", "-c", "rm -rf \"$PROMETHEUS_MULTIPROC_DIR\" && mkdir -p \"$PROMETHEUS_MULTIPROC_DIR\" && exec uvicorn app:app --host 0.0.0.0 --port 8000 --workers \"$WORKERS\""]
+# `genechem serve` rather than bare uvicorn: settings checked before start, uvloop and httptools,
+# and memory given back after large answers (GENECHEM_MEMORY_RECLAIM_MB, genechem/memory.py).
+CMD ["sh", "-c", "rm -rf \"$PROMETHEUS_MULTIPROC_DIR\" && mkdir -p \"$PROMETHEUS_MULTIPROC_DIR\" && exec genechem serve --host 0.0.0.0 --port 8000 --workers \"$WORKERS\""]

@@ -16,6 +16,7 @@ import uvicorn
 
 from app import create_app
 from genechem.graphiql import ASSETS_DIR, BUILD_HINT, IDE_PATH
+from genechem.memory import with_memory_reclaim
 from genechem.schema_diff import SchemaUnreadable, change_lines, sdl_changes
 from genechem.schema_release import check_release
 from genechem.settings import DEMO_DATA_DIR, Settings, SourceMode
@@ -141,11 +142,20 @@ def serve(host: str, port: int, source: SourceMode | None, workers: int) -> None
     # their connections close: a deploy drains the process in bounded time.
     options = {**SERVER_OPTIONS, "timeout_graceful_shutdown": settings.shutdown_timeout}
     if workers <= 1:
-        uvicorn.run(create_app(settings), host=host, port=port, **options)
+        uvicorn.run(served_app(settings), host=host, port=port, **options)
         return
     if source is not None:
         os.environ["GENECHEM_SOURCE"] = source
-    uvicorn.run("app:create_app", factory=True, host=host, port=port, workers=workers, **options)
+    uvicorn.run(
+        "genechem.cli:served_app", factory=True, host=host, port=port, workers=workers, **options
+    )
+
+
+def served_app(settings: Settings | None = None) -> Any:
+    """What `serve` runs in each worker: the app, with memory given back after large answers
+    (`genechem.memory`, MEMORY_RECLAIM_MB)."""
+    settings = settings or Settings()
+    return with_memory_reclaim(create_app(settings), settings.memory_reclaim_mb * 2**20)
 
 
 def invalid_settings(source: SourceMode | None) -> str | None:

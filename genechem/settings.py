@@ -340,8 +340,10 @@ class Settings(BaseSettings):
     store_max_bytes: int = Field(
         64 * 1024 * 1024,
         ge=0,
-        description="Bytes (keys and values) the in-process store may hold when no REDIS_URL is "
-        "set; least recently used entries leave first.",
+        description="Memory in bytes the in-process store may hold when no REDIS_URL is set "
+        "(keys, values and each entry's bookkeeping, counted as the process holds them); least "
+        "recently used entries leave first. It is resident memory on top of the gateway's own: "
+        "the records of 5000 genes with GO, Ensembl and RefSeq take ~45 MB of it.",
     )
     record_cache_ttl: float = Field(
         3600.0,
@@ -389,6 +391,18 @@ class Settings(BaseSettings):
         gt=0,
         description="Seconds of one quota window (QUOTA_CALLS): a fixed window, the same for "
         "every client, after which each client's count starts again from 0.",
+    )
+    memory_reclaim_mb: int = Field(
+        64,
+        ge=0,
+        description="After a request, when the worker's resident memory grew by this many MB "
+        "since the last time, collect cyclic garbage and return freed pages to the system "
+        "(`gc.collect`, glibc `malloc_trim`; 0.1-0.25 s of blocked event loop after a "
+        "5000-gene answer, spaced to at most 10% of the time). Without it a 5000-gene answer "
+        "leaves ~250 MB resident. Python's own full collections are then made rare: ~20% less "
+        "CPU for large answers, ~50 MB more peak while one is built. Small requests pay one "
+        "read of /proc. Up to this much freed memory may stay resident between reclaims. "
+        "Applies to `genechem serve` (and the container). 0: never, Python's defaults.",
     )
     log_format: Literal["json", "text"] = Field(
         "text",

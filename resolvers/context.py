@@ -9,6 +9,7 @@ import strawberry
 from strawberry.fastapi import BaseContext
 
 from backends.sources import Backends
+from resolvers.loaders import release_when_done
 from resolvers.paging import Pager
 
 CALLS_HEADER = "x-genechem-upstream-calls"
@@ -27,6 +28,7 @@ class Context(BaseContext):
         self.pager = pager
         self.report_calls = report_calls
         self._loaders: dict[type[Any], Any] = {}
+        release_when_done(self._loaders)
 
     def loader(self, cls: type[LoaderT], factory: Callable[[Backends], LoaderT]) -> LoaderT:
         """This request's instance of loader `cls`, made by `factory` on first use."""
