@@ -15,6 +15,7 @@ normalised.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from typing import Any
 
@@ -50,9 +51,16 @@ def listify(doc: dict[str, Any], paths: Iterable[str]) -> Document:
     out = Document(doc)
     out.original = original_of(doc)
     owned = {id(out)}
-    for path in paths:
-        _listify_path(out, path.split("."), owned)
+    for head, keys in split_paths(tuple(paths)):
+        if head in out:  # most paths name fields this document does not have
+            _listify_path(out, keys, owned)
     return out
+
+
+@functools.lru_cache(maxsize=64)
+def split_paths(paths: tuple[str, ...]) -> tuple[tuple[str, list[str]], ...]:
+    """Each path's first key and its keys, split once per set of paths, not per document."""
+    return tuple((path.split(".")[0], path.split(".")) for path in paths)
 
 
 def _listify_path(node: Any, keys: list[str], owned: set[int]) -> Any:
