@@ -18,7 +18,7 @@ help:
 	@awk '/^## [a-z-]+:/ { name = $$2; sub(/:$$/, "", name); sub(/^## [a-z-]+: /, ""); \
 		printf "  %-14s %s\n", name, $$0 }' $(MAKEFILE_LIST)
 
-.PHONY: serve mirror test lint typecheck check schema sync graphiql clients bench
+.PHONY: serve mirror test lint typecheck check schema sync graphiql clients bench profile
 
 .tools/bin/uv:
 	$(PYTHON) -m venv .tools
@@ -114,3 +114,7 @@ readme: sync
 ## bench: speed benchmark vs direct REST and GraphQL Mesh; writes bench/RESULTS.md (ARGS=--quick)
 bench: sync
 	$(UV) run --frozen python -m bench $(ARGS)
+
+## profile: py-spy profile of the gateway per bench case; writes bench/PROFILE.md and flame graphs
+profile: sync
+	$(UV) run --frozen python -m bench.profile $(ARGS)
