@@ -28,7 +28,7 @@ from genechem.cache import Cache, PartitionedCache
 from genechem.cursors import CursorCodec
 from genechem.deadline import current_client
 from genechem.graphiql import install_graphiql
-from genechem.graphql_http import GraphQLHTTPRouter, add_http_middleware
+from genechem.graphql_http import GraphQLHTTPRouter, add_http_middleware, install_graphql
 from genechem.logs import RequestLogMiddleware, configure_logging
 from genechem.metrics import exposition
 from genechem.quotas import Quotas
@@ -127,7 +127,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         persisted_query_ttl=settings.persisted_query_ttl,
         max_body_bytes=settings.max_body_bytes,
     )
-    app.include_router(graphql, prefix="/graphql")
+    install_graphql(app, graphql)
     install_graphiql(app)
     add_http_middleware(app, settings)
     # Load shedding, the request's deadline and disconnect watch, before any other work.

@@ -222,47 +222,86 @@ class ServiceHTTP:
         data: Mapping[str, str] | None,
         json_body: Any,
     ) -> httpx.Response:
-        s = self.settings
         budget = current_budget()
         await self.retry_budget.called()
+        # The first attempt runs before stamina's machinery (a tenth of a single-gene
+        # request's CPU to set up): nearly every call succeeds at once, and one that does not
+        # enters the retry loop as its attempt 1, judged and retried exactly as before.
+        first = await self._try(method, path, query, data, json_body)
+        if isinstance(first, httpx.Response) and first.status_code not in RETRY_STATUSES:
+            return first
         try:
-            async for attempt in stamina.retry_context(
-                on=_backoff,
-                attempts=s.retry_attempts,
-                timeout=s.retry_timeout,
-                wait_initial=s.retry_wait_initial,
-                wait_max=s.retry_wait_max,
-                wait_jitter=s.retry_wait_jitter,
-            ):
-                with attempt:
-                    failure: Failure
-                    try:
-                        response = await self._attempt(method, path, query, data, json_body)
-                    except httpx.TransportError as exc:
-                        failure = exc
-                    else:
-                        if response.status_code not in RETRY_STATUSES:
-                            return response
-                        failure = response
-                    await self._judge_retry(failure, attempt.num, budget)
+            return await self._retry(first, method, path, query, data, json_body, budget)
         except (_Retry, _GiveUp) as exc:
-            if isinstance(exc.failure, httpx.Response):
-                return exc.failure
-            if isinstance(exc.failure, httpx.ReadTimeout):
-                # Reached but too slow on the last attempt: a timeout, not a service down.
-                raise UpstreamTimeout(
-                    self.source,
-                    f"{self.name} did not answer within {s.read_timeout:g} s "
-                    "(GENECHEM_READ_TIMEOUT); the fields waiting on it are null.",
-                    upstream_message=str(exc.failure) or type(exc.failure).__name__,
-                ) from exc.failure
-            raise UpstreamUnavailable(
-                self.source,
-                f"{self.name} could not be reached ({type(exc.failure).__name__}); "
-                "try again later.",
-                upstream_message=str(exc.failure) or type(exc.failure).__name__,
-            ) from exc.failure
+            return self._final(exc.failure)
+
+    async def _try(
+        self,
+        method: str,
+        path: str,
+        query: dict[str, str],
+        data: Mapping[str, str] | None,
+        json_body: Any,
+    ) -> httpx.Response | httpx.TransportError:
+        """One attempt: its response (final or retryable), or the transport error it met."""
+        try:
+            return await self._attempt(method, path, query, data, json_body)
+        except httpx.TransportError as exc:
+            return exc
+
+    async def _retry(  # noqa: PLR0917 (the request's parts, passed through)
+        self,
+        first: Failure,
+        method: str,
+        path: str,
+        query: dict[str, str],
+        data: Mapping[str, str] | None,
+        json_body: Any,
+        budget: RequestBudget | None,
+    ) -> httpx.Response:
+        """stamina's loop after a failed first attempt (`first`, its attempt 1); raises
+        `_GiveUp` or the last `_Retry` when no attempt succeeds."""
+        s = self.settings
+        async for attempt in stamina.retry_context(
+            on=_backoff,
+            attempts=s.retry_attempts,
+            timeout=s.retry_timeout,
+            wait_initial=s.retry_wait_initial,
+            wait_max=s.retry_wait_max,
+            wait_jitter=s.retry_wait_jitter,
+        ):
+            with attempt:
+                outcome = (
+                    first
+                    if attempt.num == 1
+                    else await self._try(method, path, query, data, json_body)
+                )
+                if isinstance(outcome, httpx.Response) and (
+                    outcome.status_code not in RETRY_STATUSES
+                ):
+                    return outcome
+                await self._judge_retry(outcome, attempt.num, budget)
         raise AssertionError("unreachable: stamina yields at least one attempt")
+
+    def _final(self, failure: Failure) -> httpx.Response:
+        """The outcome of a call whose retries ended: its last retryable response, or the
+        transport error as the typed error it stands for."""
+        s = self.settings
+        if isinstance(failure, httpx.Response):
+            return failure
+        if isinstance(failure, httpx.ReadTimeout):
+            # Reached but too slow on the last attempt: a timeout, not a service down.
+            raise UpstreamTimeout(
+                self.source,
+                f"{self.name} did not answer within {s.read_timeout:g} s "
+                "(GENECHEM_READ_TIMEOUT); the fields waiting on it are null.",
+                upstream_message=str(failure) or type(failure).__name__,
+            ) from failure
+        raise UpstreamUnavailable(
+            self.source,
+            f"{self.name} could not be reached ({type(failure).__name__}); try again later.",
+            upstream_message=str(failure) or type(failure).__name__,
+        ) from failure
 
     async def _judge_retry(self, failure: Failure, num: int, budget: RequestBudget | None) -> None:
         """Raise `_Retry` with the wait before attempt `num + 1`, or `_GiveUp` when there is

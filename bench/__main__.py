@@ -141,7 +141,7 @@ async def nested_cases(
 
 
 async def single_cases(
-    sides: dict[str, Server], mirror: Server, seconds: float
+    sides: dict[str, Server], mirror: Server, seconds: float, cached: Server | None = None
 ) -> list[dict[str, Any]]:
     set_latency(mirror, 50)
     rows = []
@@ -160,6 +160,8 @@ async def single_cases(
                 )
         else:
             plan.append((name, runs.graphql(server.url, runs.SINGLE_QUERY, root="gene"), server))
+    if cached is not None:
+        plan.append((runs.CACHED_SIDE, runs.graphql_get(cached.url, runs.SINGLE_QUERY), cached))
     for name, call, server in plan:
         t = await runs.throughput(call, server, 50, seconds)
         rows.append(
@@ -187,7 +189,9 @@ async def main() -> None:
     mirror = start_mirror(data, logs)
     one = start_gateway(mirror, 1, logs)
     many = start_gateway(mirror, args.workers, logs)
-    servers = [mirror, one, many]
+    # The response cache on (the bench turns every cache off elsewhere): the cached case.
+    cached = start_gateway(mirror, 1, logs, response_cache_ttl="300")
+    servers = [mirror, one, many, cached]
     mesh = start_mesh(mirror, peer, logs) if peer else None
     if mesh:
         servers.append(mesh)
@@ -195,7 +199,7 @@ async def main() -> None:
         sides: dict[str, Server] = {"genechem x1": one, f"genechem x{args.workers}": many}
         if mesh:
             sides["mesh"] = mesh
-        single = await single_cases(sides, mirror, seconds)
+        single = await single_cases(sides, mirror, seconds, cached)
         rss_start = memory_mb(one.pid)
         nested_sides = {"genechem x1 (HGNC index, default)": one}
         off = None if quick else start_gateway(mirror, 1, logs, hgnc_index="false")

@@ -28,19 +28,22 @@ What `GraphQLHTTPRouter` changes, all through the view's own hooks:
 from __future__ import annotations
 
 import enum
+import functools
 import hashlib
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, overload
 
 import orjson
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
-from fastapi import FastAPI
+from fastapi import BackgroundTasks, FastAPI
 from graphql import GraphQLError
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import PlainTextResponse, Response
+from starlette.routing import BaseRoute, Match, NoMatchFound
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.fastapi import GraphQLRouter
@@ -90,6 +93,9 @@ OUTCOME_STATE = "graphql_outcome"
 """The `request.state` attribute `process_result` leaves for `run` to set status and caching by."""
 COST_STATE = "graphql_estimated_calls"
 """The `request.state` attribute holding the upstream calls the request was priced at (quotas)."""
+SUB_RESPONSE_STATE = "graphql_sub_response"
+"""The `request.state` attribute holding the request's own sub-response (headers, status)."""
+ContextGetter = Callable[[Request], Awaitable[Context]]
 
 
 class Outcome(enum.Enum):
@@ -206,8 +212,10 @@ def none_match(if_none_match: str | None, etag: str) -> bool:
     return "*" in tags or etag.removeprefix("W/") in tags
 
 
+@functools.lru_cache(maxsize=64)
 def require_json_body(content_type: str | None) -> None:
-    """A POST body must be `application/json` in UTF-8: anything else is 415, not 400."""
+    """A POST body must be `application/json` in UTF-8: anything else is 415, not 400. Cached:
+    clients send the same few headers (a refusal is raised again each time, not cached)."""
     if not content_type:
         raise HTTPException(415, "POST requests need Content-Type: application/json.")
     media_type, parameters = parse_content_type(content_type)
@@ -264,6 +272,7 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.custom_context_getter: ContextGetter | None = kwargs.get("context_getter")
         self.max_body_bytes = max_body_bytes
         self.cache_max_age = cache_max_age
         self.response_cache_ttl = response_cache_ttl
@@ -278,6 +287,35 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
         except TypeError:  # orjson.JSONEncodeError
             return super().encode_json(data)
 
+    async def serve_http(self, request: Request) -> Response:
+        """What FastAPI's GET and POST routes of Strawberry's router do, without FastAPI's
+        per-request dependency solving (a tenth of a single-gene request's CPU): the context
+        from the context getter, a sub-response of the request's own, `run`, and a
+        Strawberry `HTTPException` answered as plain text (as Strawberry's routes do)."""
+        sub_response = Response()
+        del sub_response.headers["content-length"]
+        sub_response.status_code = None  # type: ignore[assignment]  # "not set", as FastAPI
+        setattr(request.state, SUB_RESPONSE_STATE, sub_response)
+        tasks = BackgroundTasks()
+        context: Context = UNSET
+        if self.custom_context_getter is not None:
+            context = await self.custom_context_getter(request)
+            context.request, context.background_tasks = request, tasks
+            context.response = sub_response
+        try:
+            response = await self.run(request, context, None)
+        except HTTPException as error:
+            return PlainTextResponse(error.reason, status_code=error.status_code)
+        if tasks.tasks and response.background is None:
+            response.background = tasks
+        return response
+
+    async def get_sub_response(self, request: Request) -> Response:
+        """This request's sub-response (Strawberry's FastAPI router keeps the last request's
+        on the router, shared by every request in flight)."""
+        own: Response | None = getattr(request.state, SUB_RESPONSE_STATE, None)
+        return own if own is not None else await super().get_sub_response(request)
+
     def should_render_graphql_ide(self, request: BaseRequestProtocol) -> bool:
         """Without an IDE here (genechem.graphiql serves it), a GET without `query` is a
         malformed request (400), not a 404."""
@@ -288,7 +326,13 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
         JSONDecodeError, each a 400 like any unparsable body rather than a 500: bytes that are
         not UTF-8, nesting too deep for the parser, an integer past Python's digit limit, and
         `\\ud800`-style escapes of lone surrogates (valid JSON, but no UTF-8 can carry them
-        upstream or back in an answer)."""
+        upstream or back in an answer). orjson first: it reads a subset of what the standard
+        library reads (no NaN, no integers past 64 bits, no lone surrogates) the same way, so
+        whatever it refuses goes the standard library's way with the checks above."""
+        try:
+            return orjson.loads(data)
+        except orjson.JSONDecodeError:
+            pass
         try:
             parsed = super().parse_json(data)
         except UnicodeDecodeError as error:
@@ -343,12 +387,15 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
                 return PreExecutionError(
                     data=None, errors=[GraphQLError(str(error), extensions=extensions)]
                 )
-        note_operation(operation_name_of(request_data.query, request_data.operation_name))
+        # The name the request gives; an executed document's own name is noted by
+        # `ErrorCodes` from the document Strawberry parsed.
+        note_operation(request_data.operation_name)
         key = self.answer_cache_key(request, request_adapter, request_data, store)
         if store is not None and key is not None:
             cached = await read_answer(store, key)
             if cached is not None:
-                note_operation(request_data.operation_name, answer_cached=True)
+                name = operation_name_of(request_data.query, request_data.operation_name)
+                note_operation(name, answer_cached=True)
                 setattr(request.state, MAX_AGE_STATE, cached.seconds_left)
                 return ExecutionResult(data=cached.data, errors=None)
         with collecting(CallLog()) as used:
@@ -566,6 +613,39 @@ async def read_bounded_body(request: Request, limit: int) -> None:
             raise HTTPException(413, too_large)
         chunks.append(chunk)
     request._body = b"".join(chunks)
+
+
+class GraphQLHTTPRoute(BaseRoute):
+    """The router's GET and POST at `path`, answered by `GraphQLHTTPRouter.serve_http` straight
+    from Starlette's routing. Placed before the router's own FastAPI routes, which still answer
+    every other method (405) and WebSockets, and describe the endpoint in OpenAPI."""
+
+    def __init__(self, path: str, router: GraphQLHTTPRouter) -> None:
+        self.path = path
+        self.router = router
+
+    def matches(self, scope: Scope) -> tuple[Match, Scope]:
+        if (
+            scope["type"] == "http"
+            and scope["method"] in {"GET", "POST"}
+            and scope["path"] == self.path
+        ):
+            return Match.FULL, {"path_params": {}}
+        return Match.NONE, {}
+
+    def url_path_for(self, name: str, /, **path_params: Any) -> Any:
+        raise NoMatchFound(name, path_params)
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        request = Request(scope, receive)
+        response = await self.router.serve_http(request)
+        await response(scope, receive, send)
+
+
+def install_graphql(app: FastAPI, router: GraphQLHTTPRouter, path: str = "/graphql") -> None:
+    """Mount `router` at `path`, its GET and POST served by `GraphQLHTTPRoute` ahead of it."""
+    app.include_router(router, prefix=path)
+    app.router.routes.insert(0, GraphQLHTTPRoute(path, router))
 
 
 class InternalErrors:

@@ -23,7 +23,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
-from graphql import GraphQLError, OperationDefinitionNode, parse
+from graphql import DocumentNode, GraphQLError, OperationDefinitionNode, parse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from backends.calls import CallLog, collecting
@@ -190,10 +190,22 @@ def configure_logging(log_format: str, level: int = logging.INFO) -> None:
 
 def operation_name_of(query: str | None, operation_name: str | None) -> str | None:
     """The operation a request runs: the one it names, else the name of the document's only
-    operation (None for an anonymous one or a document that does not parse)."""
+    operation (None for an anonymous one or a document that does not parse). For answers
+    that never reach execution (the response cache); an executed request's name comes from
+    the document Strawberry parsed (`operation_name_in`), not from a second parse."""
     if operation_name or not query:
         return operation_name
     return _only_operation_name(query)
+
+
+def operation_name_in(document: DocumentNode | None, operation_name: str | None) -> str | None:
+    """`operation_name_of` for a document already parsed."""
+    if operation_name or document is None:
+        return operation_name
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    if len(operations) != 1 or operations[0].name is None:
+        return None
+    return operations[0].name.value
 
 
 @functools.lru_cache(maxsize=512)
@@ -202,7 +214,4 @@ def _only_operation_name(query: str) -> str | None:
         document = parse(query, no_location=True)
     except GraphQLError:
         return None
-    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
-    if len(operations) != 1 or operations[0].name is None:
-        return None
-    return operations[0].name.value
+    return operation_name_in(document, None)

@@ -21,7 +21,9 @@ worker's files. Without it each worker reports only itself and a scrape sees one
 
 from __future__ import annotations
 
+import functools
 import os
+from typing import Any
 
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
@@ -64,10 +66,22 @@ HGNC_LIMITER_WAIT = Histogram(
 )
 
 
+@functools.lru_cache(maxsize=1024)
+def _request_series(operation: str, outcome: str) -> tuple[Any, Any]:
+    """The request counter and histogram children of one operation and outcome. `labels()`
+    looks them up under a lock each time; every request observes them, so they are kept."""
+    return REQUESTS.labels(operation, outcome), REQUEST_SECONDS.labels(operation)
+
+
+@functools.lru_cache(maxsize=64)
+def _upstream_series(service: str, status: int) -> tuple[Any, Any]:
+    return UPSTREAM_CALLS.labels(service, str(status)), UPSTREAM_SECONDS.labels(service)
+
+
 def observe_request(operation: str | None, outcome: str, seconds: float) -> None:
-    name = operation or "anonymous"
-    REQUESTS.labels(name, outcome).inc()
-    REQUEST_SECONDS.labels(name).observe(seconds)
+    requests, latency = _request_series(operation or "anonymous", outcome)
+    requests.inc()
+    latency.observe(seconds)
 
 
 def observe_cost(upstream_calls: float) -> None:
@@ -75,8 +89,9 @@ def observe_cost(upstream_calls: float) -> None:
 
 
 def observe_upstream(service: str, status: int | None, seconds: float) -> None:
-    UPSTREAM_CALLS.labels(service, str(status or 0)).inc()
-    UPSTREAM_SECONDS.labels(service).observe(seconds)
+    calls, latency = _upstream_series(service, status or 0)
+    calls.inc()
+    latency.observe(seconds)
 
 
 def observe_cache(cache: str, *, hits: int = 0, misses: int = 0) -> None:

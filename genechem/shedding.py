@@ -127,27 +127,23 @@ class RequestGuard:
     async def run_watched(
         self, scope: Scope, receive: Receive, send: Send, budget: RequestBudget
     ) -> None:
-        """Run the app; cancel it and its upstream calls when the client disconnects first."""
+        """Run the app; cancel it and its upstream calls when the client disconnects first.
+        The app runs in the request's own task (no task of its own per request): the watch
+        cancels that task, and the cancellation it caused ends here."""
         watch = _DisconnectWatch(receive, send, budget)
-        handler: asyncio.Task[None] = asyncio.create_task(
-            _run(self.app, scope, watch.receive, watch.send)
-        )
-        watch.handler = handler
+        watch.handler = asyncio.current_task()
         if scope.get("method") in {"GET", "HEAD"}:
             watch.start()  # no body to wait for; the app's own read gets an empty one
         try:
-            await handler
+            await self.app(scope, watch.receive, watch.send)
         except asyncio.CancelledError:
             current = asyncio.current_task()
-            if not watch.gone or (current is not None and current.cancelling()):
+            # Another cancellation than the watch's (the server shutting down) goes on.
+            if not watch.gone or current is None or current.uncancel() > 0:
                 raise
             log.info("client disconnected; its request was cancelled")
         finally:
             await watch.stop()
-
-
-async def _run(app: ASGIApp, scope: Scope, receive: Receive, send: Send) -> None:
-    await app(scope, receive, send)
 
 
 class _DisconnectWatch:

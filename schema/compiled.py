@@ -146,7 +146,7 @@ def generated(fields: list[tuple[str, CompiledField]]) -> Build:
     pairs = ", ".join(f"{name!r}: v{i}" for i, (name, _) in enumerate(fields))
     lines.append(f"    return {{{pairs}}}")
     exec(code_of("\n".join(lines)), namespace)
-    build: Build = namespace["build"]
+    build: Build = namespace.pop("build")  # its globals are `namespace`: no cycle through it
     return build
 
 
@@ -169,6 +169,16 @@ class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
         manager = self.middleware_manager
         self.has_middleware = bool(manager and manager.middlewares)
         """Resolver middleware wraps every field: then graphql-core executes them all."""
+
+    def build_response(self, data: dict[str, Any] | None) -> Any:
+        """The answer, with the references that make this executor a cycle dropped: its
+        `async_helpers` hold its own bound methods, so it, the request's context and everything
+        they reach would wait for Python's cycle collector rather than go when the request
+        ends (the garbage then piles up between full collections)."""
+        response = super().build_response(data)
+        self.async_helpers = None  # type: ignore[assignment]  # execution is over
+        self._plans.clear()
+        return response
 
     def execute_fields(
         self,

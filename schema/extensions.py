@@ -21,6 +21,9 @@ the log gets the traceback once (`GatewaySchema` keeps Strawberry from logging e
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import inspect
 import logging
 import re
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
@@ -45,6 +48,7 @@ from strawberry.extensions.context import (
     OperationContextManager,
     ParsingContextManager,
     ValidationContextManager,
+    WrappedHook,
 )
 from strawberry.extensions.runner import SchemaExtensionsRunner
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
@@ -59,6 +63,7 @@ from genechem.errors import (
     UpstreamRateLimited,
     UpstreamUnavailable,
 )
+from genechem.logs import note_operation, operation_name_in
 from resolvers.cost import SERVICES, Estimate, ListArgumentTooLong, QueryTooComplex, estimate
 from schema.document_limits import QUERY_TOO_COMPLEX, OverLimitAtParse, parse_time_verdict
 
@@ -185,6 +190,10 @@ class ErrorCodes(SchemaExtension):
             return done[id(error)]
 
         context = self.execution_context
+        # The request's log line and metrics name the operation by the document parsed here.
+        note_operation(
+            operation_name_in(context.graphql_document, context._provided_operation_name)
+        )
         if context.result is not None and context.result.errors:
             context.result.errors = [code(e) for e in context.result.errors]
         if context.pre_execution_errors:
@@ -470,11 +479,45 @@ def all_coded(result: StrawberryResult) -> StrawberryResult:
     return result
 
 
+_HOOKS: dict[tuple[type[SchemaExtension], str], tuple[str, Callable[..., Any]] | None] = {}
+"""Per extension class and hook name: whether the hook is a generator ("sync"), an async
+generator ("async") or a plain callable ("callable"), with the context manager factory made
+from it once; None when the class does not override the hook. Strawberry inspects and wraps
+every extension's four hooks on every request."""
+
+
+def hook_of(extension: type[SchemaExtension], name: str) -> tuple[str, Callable[..., Any]] | None:
+    """The kind and context manager factory of `extension`'s `name` hook (see `_HOOKS`)."""
+    key = (extension, name)
+    if key not in _HOOKS:
+        hook = getattr(extension, name)
+        found: tuple[str, Callable[..., Any]] | None = None
+        if hook is not getattr(SchemaExtension, name):
+            if inspect.isgeneratorfunction(hook):
+                found = ("sync", contextlib.contextmanager(hook))
+            elif inspect.isasyncgenfunction(hook):
+                found = ("async", contextlib.asynccontextmanager(hook))
+            else:
+                found = ("callable", hook)
+        _HOOKS[key] = found
+    return _HOOKS[key]
+
+
 class UnwindingHooks(ExtensionContextManagerBase):
     """Strawberry's hook runner, unwound when a hook fails on the way in: Strawberry leaves the
     hooks entered before it open (an `on_operation` left collecting calls in the request's
     context, then closed by the garbage collector in another one). Here they see the
-    exception, as they would at their `yield`."""
+    exception, as they would at their `yield`. Each extension class's hooks are inspected and
+    wrapped once (`hook_of`), not on every request."""
+
+    def get_hook(self, extension: SchemaExtension) -> WrappedHook | None:
+        found = hook_of(type(extension), self.HOOK_NAME)
+        if found is None:
+            return None
+        kind, factory = found
+        if kind == "callable":
+            return super().get_hook(extension)
+        return WrappedHook(extension, functools.partial(factory, extension), kind == "async")
 
     def __enter__(self) -> None:
         try:

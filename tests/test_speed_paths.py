@@ -67,7 +67,7 @@ def test_serve_uses_uvloop_httptools_and_the_factory_for_workers(
     monkeypatch.delenv("GENECHEM_SOURCE", raising=False)
     cli.serve("127.0.0.1", 8123, "mirror", 3)
     [(app, options)] = calls
-    assert app == "app:create_app"
+    assert app == "genechem.cli:served_app"  # create_app with the memory reclaim
     assert (
         options | {"factory": True, "workers": 3, "loop": "uvloop", "http": "httptools"} == options
     )
