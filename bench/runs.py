@@ -75,16 +75,21 @@ def direct_genes(mirror: Server, ids: list[str], fields: list[str]) -> Call:
     return call
 
 
+def items_in(response: httpx.Response, root: str) -> int:
+    """The items a GraphQL answer holds under `root` (1 for an object); BadAnswer on errors."""
+    body = response.json()
+    if body.get("errors"):
+        raise BadAnswer(str(body["errors"])[:300])
+    value = body["data"][root]
+    return len(value) if isinstance(value, list) else 1
+
+
 def graphql(
     url: str, query: str, variables: dict[str, Any] | None = None, root: str = "genes"
 ) -> Call:
     async def call(client: httpx.AsyncClient) -> int:
         response = await client.post(url, json={"query": query, "variables": variables or {}})
-        body = response.json()
-        if body.get("errors"):
-            raise BadAnswer(str(body["errors"])[:300])
-        value = body["data"][root]
-        return len(value) if isinstance(value, list) else 1
+        return items_in(response, root)
 
     return call
 
@@ -95,11 +100,7 @@ def graphql_get(url: str, query: str, root: str = "gene") -> Call:
 
     async def call(client: httpx.AsyncClient) -> int:
         response = await client.get(url, params={"query": query})
-        body = response.json()
-        if body.get("errors"):
-            raise BadAnswer(str(body["errors"])[:300])
-        value = body["data"][root]
-        return len(value) if isinstance(value, list) else 1
+        return items_in(response, root)
 
     return call
 
