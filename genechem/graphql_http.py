@@ -40,7 +40,6 @@ from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from fastapi import BackgroundTasks, FastAPI
 from graphql import GraphQLError
 from starlette.middleware.cors import CORSMiddleware
-from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import BaseRoute, Match, NoMatchFound
@@ -56,6 +55,7 @@ from strawberry.types.execution import PreExecutionError
 from strawberry.types.unset import UNSET
 
 from backends.calls import CallLog, collecting
+from genechem.compression import GZip
 from genechem.logs import REQUEST_ID_HEADER, note_operation, note_result, operation_name_of
 from genechem.metrics import count_refusal
 from genechem.persisted_queries import NOT_FOUND_CODE as PERSISTED_NOT_FOUND
@@ -95,6 +95,10 @@ COST_STATE = "graphql_estimated_calls"
 """The `request.state` attribute holding the upstream calls the request was priced at (quotas)."""
 SUB_RESPONSE_STATE = "graphql_sub_response"
 """The `request.state` attribute holding the request's own sub-response (headers, status)."""
+ANSWER_STATE = "graphql_answer"
+"""The `request.state` attribute holding the executed result until its response is sent: a
+large answer takes a while to free (~10 ms for 1000 genes with GO annotations), time the
+client would otherwise wait for before the first byte (`GraphQLHTTPRoute.handle`)."""
 ContextGetter = Callable[[Request], Awaitable[Context]]
 
 
@@ -458,6 +462,7 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
         request error has no `data` entry, not `data: null`); notes the outcome for `run`."""
         outcome = outcome_of(result)
         setattr(request.state, OUTCOME_STATE, outcome)
+        setattr(request.state, ANSWER_STATE, result)
         codes = [str((e.extensions or {}).get("code")) for e in result.errors or []]
         note_result(outcome.name.lower(), codes, result.extensions)
         spent = getattr(request.state, COST_STATE, 0) + estimated_calls(result.extensions)
@@ -637,9 +642,14 @@ class GraphQLHTTPRoute(BaseRoute):
         raise NoMatchFound(name, path_params)
 
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """The answer is freed once it is sent (`ANSWER_STATE`), before the middleware after
+        it (memory reclaim) runs."""
         request = Request(scope, receive)
-        response = await self.router.serve_http(request)
-        await response(scope, receive, send)
+        try:
+            response = await self.router.serve_http(request)
+            await response(scope, receive, send)
+        finally:
+            scope.get("state", {}).pop(ANSWER_STATE, None)
 
 
 def install_graphql(app: FastAPI, router: GraphQLHTTPRouter, path: str = "/graphql") -> None:
@@ -684,21 +694,13 @@ class InternalErrors:
             )(scope, receive, send)
 
 
-GZIP_LEVEL = 3
-"""zlib level for answers: Starlette's default, 9, spent 360 ms on the 8 MB answer of 1000 genes
-with GO annotations, half the gateway's CPU for it; level 3 takes 70 ms for a 5.7x smaller body
-(level 9: 7.2x). A proxy in front can compress harder where CPU is cheaper than bandwidth."""
-
-
 def add_http_middleware(app: FastAPI, settings: Settings) -> None:
     """CORS for the configured origins (none by default: same-origin pages only) and gzip for
     answers of `settings.gzip_minimum_size` bytes or more. CORS is added last, so it is the
     outermost layer and answers preflights before anything else runs; `InternalErrors` first,
     the innermost, so every other layer still sees (and logs) its 500."""
     app.add_middleware(InternalErrors)
-    app.add_middleware(
-        GZipMiddleware, minimum_size=settings.gzip_minimum_size, compresslevel=GZIP_LEVEL
-    )
+    app.add_middleware(GZip, minimum_size=settings.gzip_minimum_size)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,
