@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import httpx
+import orjson
 import pytest
 
 from app import create_app
@@ -231,3 +232,25 @@ def test_answer_objects_are_counted_as_defined(answer: Any) -> None:
 
     assert count_objects(answer, 10_000) == _counted(answer)
     assert (count_objects(answer, 2) > 2) == (_counted(answer) > 2)  # stops past the limit
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        {"genes": [None, {"symbol": "A", "go": {"bp": [{"id": "1"}, {"id": "2"}]}}, None]},
+        {"raw": {"a": [1, "x", None, [2, 3, {"b": []}], {}], "c": {"d": {"e": [[]]}}}},
+        {"empty": [{}, {}, [], [[]], 0, 1, None], "n": [[{}]]},
+        [{}, [{}], [[{}, {}]]],
+    ],
+)
+def test_an_answer_within_the_limit_in_bytes_is_within_it_in_objects(answer: Any) -> None:
+    """`fits_in` skips the count when the encoded answer is at most `limit` bytes: it must
+    never say yes to an answer that counts more (the densest answers, `{}`s and `[]`s, too)."""
+    from schema.extensions import fits_in
+
+    counted = _counted(answer)
+    for limit in range(counted + 40):
+        if fits_in(answer, limit):
+            assert counted <= limit
+    assert fits_in(answer, len(orjson.dumps(answer)))
+    assert not fits_in("\ud800", 10)  # orjson refuses a lone surrogate: counted instead
