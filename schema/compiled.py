@@ -122,6 +122,8 @@ def generated(fields: list[tuple[str, CompiledField]]) -> Build:
     once. graphql-jit does the same for JavaScript."""
     namespace: dict[str, Any] = {}
     lines = ["def build(s):"]
+    documents = {f.reads[0] for _, f in fields if f.reads is not None and is_name(f.reads[0])}
+    lines.extend(f"    d_{document} = s.{document}" for document in sorted(documents))
     for i, (_, field) in enumerate(fields):
         if field.constant is not None:
             namespace[f"v{i}"] = field.constant
@@ -131,7 +133,7 @@ def generated(fields: list[tuple[str, CompiledField]]) -> Build:
         if field.reads is not None and is_name(field.reads[0]):
             document, key = field.reads
             namespace[f"r{i}"] = field.read
-            lines.append(f"    v{i} = s.{document}.get({key!r})")
+            lines.append(f"    v{i} = d_{document}.get({key!r})")
             lines.append(f"    if type(v{i}) is not str or not v{i}:\n        v{i} = c{i}(r{i}(s))")
             continue
         if attribute and is_name(attribute):

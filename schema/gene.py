@@ -101,7 +101,7 @@ class GoAnnotation:
 
     entry: strawberry.Private[Doc]
 
-    @strawberry.field(description="GO term id, e.g. `GO:0004693`.")
+    @strawberry.field(description="GO term id, e.g. `GO:0004693`.", metadata=reads("id", "entry"))
     def id(self) -> str:
         return str(self.entry["id"])
 

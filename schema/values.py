@@ -27,10 +27,10 @@ def text(value: Any) -> str | None:
 
 
 def reads(key: str, document: str = "doc") -> dict[str, object]:
-    """The metadata of a `String` field whose resolver is exactly
-    `return text(self.<document>.get(key))`, declaring so: the compiled path
-    (`schema.compiled`) then reads the key itself, and calls the resolver only when the value is
-    not already a non-empty string."""
+    """The metadata of a `String` field whose resolver answers a non-empty string at
+    `self.<document>[key]` as it is (`text(self.<document>.get(key))` does), declaring so: the
+    compiled path (`schema.compiled`) then reads the key itself, and calls the resolver only
+    when the value is anything else."""
     return {READS: (document, key)}
 
 
