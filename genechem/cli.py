@@ -16,6 +16,7 @@ import uvicorn
 
 from app import create_app
 from genechem.graphiql import ASSETS_DIR, BUILD_HINT, IDE_PATH
+from genechem.logs import configure_process_logging
 from genechem.memory import with_memory_reclaim
 from genechem.schema_diff import SchemaUnreadable, change_lines, sdl_changes
 from genechem.schema_release import check_release
@@ -178,7 +179,7 @@ def invalid_settings(source: SourceMode | None) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    configure_process_logging()
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per upstream call is noise
     if args.command == "serve":
         problem = invalid_settings(args.source)

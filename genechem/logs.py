@@ -169,6 +169,31 @@ class JsonFormatter(logging.Formatter):
 
 
 HANDLER_NAME = "genechem"
+PROCESS_FORMAT = "%(asctime)s %(name)s %(levelname)s %(message)s"
+
+
+class LeaveToOwnHandler(logging.Filter):
+    """For the process's root handler: passes a `genechem` record only while the `genechem`
+    logger has no handler of its own. Once `configure_logging` gave it one, that handler has
+    written the record (in the chosen format) and propagation would write it a second time:
+    every request's line appeared twice in the server's log."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        name = record.name
+        if name != "genechem" and not name.startswith("genechem."):
+            return True
+        owner = logging.getLogger("genechem")
+        return not any(handler.get_name() == HANDLER_NAME for handler in owner.handlers)
+
+
+def configure_process_logging(level: int = logging.INFO) -> None:
+    """The command line's root handler on stderr, for every logger without its own (the
+    `genechem` loggers write through theirs once the app is built), unless logging is
+    configured already (`logging.basicConfig` leaves a configured root alone)."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter(PROCESS_FORMAT))
+    handler.addFilter(LeaveToOwnHandler())
+    logging.basicConfig(level=level, handlers=[handler])
 
 
 def configure_logging(log_format: str, level: int = logging.INFO) -> None:

@@ -44,11 +44,22 @@ next waits at least t / MAX_SHARE seconds."""
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
+_statm: tuple[int, int] | None = None
+"""(pid, descriptor) of this process's /proc/self/statm, kept open: read after every request, an
+open and a close each time were most of the cost (~8 us of a single-gene request's ~2 ms)."""
+
+
 def resident_bytes() -> int | None:
-    """This process's resident memory (VmRSS) in bytes, or None without /proc."""
+    """This process's resident memory (VmRSS) in bytes, or None without /proc.
+
+    Each read at offset 0 of the kept descriptor is a fresh reading. The descriptor is opened
+    again in a forked child: `/proc/self` names the process that opened it."""
+    global _statm  # noqa: PLW0603 (one descriptor per process)
     try:
-        with open("/proc/self/statm", "rb") as statm:
-            return int(statm.read().split()[1]) * PAGE_SIZE
+        pid = os.getpid()
+        if _statm is None or _statm[0] != pid:
+            _statm = (pid, os.open("/proc/self/statm", os.O_RDONLY))
+        return int(os.pread(_statm[1], 128, 0).split()[1]) * PAGE_SIZE
     except (OSError, ValueError, IndexError):
         return None
 
