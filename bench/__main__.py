@@ -18,6 +18,7 @@ from bench.data import LINKED, gene_ids, write_dataset
 from bench.report import write_report
 from bench.servers import (
     Server,
+    autocannon,
     memory_mb,
     mesh_dir,
     set_latency,
@@ -143,27 +144,24 @@ async def nested_cases(
 async def single_cases(
     sides: dict[str, Server], mirror: Server, seconds: float, cached: Server | None = None
 ) -> list[dict[str, Any]]:
+    """One gene at 50 connections on every side, measured by autocannon when Node and npm can
+    install it (else by httpx in this process)."""
     set_latency(mirror, 50)
+    cannon = autocannon()
     rows = []
-
-    async def direct(client: httpx.AsyncClient) -> int:
-        r = await client.get(f"{mirror.url}/mygene/v3/gene/1017", params={"fields": "symbol,name"})
-        r.raise_for_status()
-        return 1
-
-    plan: list[tuple[str, runs.Call, Server]] = [("mirror alone", direct, mirror)]
+    direct = runs.Request("GET", f"{mirror.url}/mygene/v3/gene/1017?fields=symbol,name")
+    plan: list[tuple[str, runs.Request, Server]] = [("mirror alone", direct, mirror)]
     for name, server in sides.items():
         if name == "mesh":
             for how, query in runs.MESH_SINGLE.items():
-                plan.append(
-                    (f"mesh, {how}", runs.graphql(server.url, query, root="gene_by_id"), server)
-                )
+                request = runs.graphql_post(server.url, query, "gene_by_id")
+                plan.append((f"mesh, {how}", request, server))
         else:
-            plan.append((name, runs.graphql(server.url, runs.SINGLE_QUERY, root="gene"), server))
+            plan.append((name, runs.graphql_post(server.url, runs.SINGLE_QUERY, "gene"), server))
     if cached is not None:
         plan.append((runs.CACHED_SIDE, runs.graphql_get(cached.url, runs.SINGLE_QUERY), cached))
-    for name, call, server in plan:
-        t = await runs.throughput(call, server, 50, seconds)
+    for name, request, server in plan:
+        t = await runs.load(request, server, 50, seconds, cannon)
         rows.append(
             {
                 "side": name,
@@ -171,6 +169,8 @@ async def single_cases(
                 "p50": t.p50_ms,
                 "cpu": t.cpu_ms_per_request,
                 "requests": t.requests,
+                "client": t.client,
+                "client_cpu": t.client_cpu_ms_per_request,
             }
         )
         print(rows[-1], flush=True)

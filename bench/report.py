@@ -77,13 +77,50 @@ def plot_single(single: list[dict[str, Any]], out: Path) -> None:
     figure, axes = plt.subplots(1, 2, figsize=(11, 3.6))
     names = [r["side"] for r in single]
     axes[0].barh(names, [r["rps"] for r in single])
-    axes[0].set(xlabel="requests/s, 50 clients, 50 ms upstream", title="single gene")
+    client = ", ".join(dict.fromkeys(r["client"] for r in single))
+    axes[0].set(
+        xlabel=f"requests/s, 50 connections ({client}), 50 ms upstream", title="single gene"
+    )
     axes[1].barh(names, [r["cpu"] for r in single])
     axes[1].set(xlabel="server CPU ms per request", title="CPU per request")
     axes[1].set_yticks([])
     figure.tight_layout()
     figure.savefig(out, dpi=90)
     plt.close(figure)
+
+
+def load_client_note(single: list[dict[str, Any]]) -> str:
+    """Which load client measured the single-gene table, and what that means for its figures."""
+    clients = ", ".join(dict.fromkeys(r["client"] for r in single))
+    if "autocannon" in clients:
+        return (
+            f"Measured by {clients} (`--connections 50`, after an unmeasured warm-up of four "
+            "requests per connection), in its own Node process. Each side's answer is checked "
+            "twice with httpx first (an error or no gene stops the run); every answer autocannon "
+            "gets must then be the second one byte for byte, with status 2xx and in time, or the "
+            "run stops. autocannon shares the machine's cores with the servers: the last column "
+            "is its own CPU time per request (with Node's start), time the servers did not get."
+        )
+    return (
+        f"Measured by {clients} in the bench's own Python process (autocannon was unavailable: "
+        "no Node or npm, or `npm ci` failed). That client tops out near 175 requests/s on two "
+        "cores, so these rates measure the client more than the servers: compare the server CPU "
+        "per request instead. It runs on the same cores as the servers (last column)."
+    )
+
+
+def single_table(single: list[dict[str, Any]]) -> list[str]:
+    lines = [
+        "| side | req/s | p50 ms | server CPU ms per request | requests "
+        "| load client CPU ms per request |",
+        "|---|---|---|---|---|---|",
+    ]
+    lines += [
+        f"| {r['side']} | {r['rps']:.0f} | {_ms(r['p50'])} | {_ms(r['cpu'])} | {r['requests']} "
+        f"| {_ms(r['client_cpu'])} |"
+        for r in single
+    ]
+    return lines
 
 
 def cached_note(single: list[dict[str, Any]]) -> list[str]:
@@ -124,7 +161,7 @@ def write_report(
         f"Written by `make bench{' ARGS=--quick' if quick else ''}` (`python -m bench"
         f"{' --quick' if quick else ''}`) on {when}. Everything on loopback on one machine: the "
         "mirror (`genechem mirror`, 5000 generated genes of real size), the gateways and the "
-        "load client share its cores, so read ratios, not absolute numbers.",
+        "load clients share its cores, so read ratios, not absolute numbers.",
         "",
         "Machine and versions: " + ", ".join(f"{k} {v}" for k, v in machine.items()) + ".",
         "",
@@ -147,14 +184,9 @@ def write_report(
     lines += [
         "## Single gene, 50 concurrent clients, 50 ms upstream",
         "",
-        "| side | req/s | p50 ms | server CPU ms per request | requests |",
-        "|---|---|---|---|---|",
-    ]
-    lines += [
-        f"| {r['side']} | {r['rps']:.0f} | {_ms(r['p50'])} | {_ms(r['cpu'])} | {r['requests']} |"
-        for r in single
-    ]
-    lines += [
+        load_client_note(single),
+        "",
+        *single_table(single),
         "",
         f"(`genechem x{workers}`: `genechem serve --workers {workers}`; its CPU is "
         "the sum over the workers.)",

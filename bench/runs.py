@@ -1,20 +1,27 @@
 """The measurements: p50 latency of one request kind, and throughput at N concurrent clients.
 
-Every client runs in this process on its own keep-alive connection pool; the servers measured
-run in their own processes, whose CPU time is read around each measurement."""
+The p50 clients run in this process on a keep-alive connection pool. Throughput is measured by
+autocannon (Node, its own process) when it is installed: an in-process httpx client tops out
+near 175 requests/s on two cores, below what the servers answer. The servers measured run in
+their own processes, whose CPU time is read around each measurement."""
 
 from __future__ import annotations
 
 import asyncio
+import json
+import resource
 import statistics
+import subprocess
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from importlib.metadata import version
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx
 
-from bench.servers import Server, cpu_seconds
+from bench.servers import Autocannon, Server, cpu_seconds
 
 LIGHT_FIELDS = ["symbol", "name", "taxid", "type_of_gene", "map_location"]
 HEAVY_FIELDS = [*LIGHT_FIELDS, "go", "ensembl", "refseq"]
@@ -76,12 +83,15 @@ def direct_genes(mirror: Server, ids: list[str], fields: list[str]) -> Call:
 
 
 def items_in(response: httpx.Response, root: str) -> int:
-    """The items a GraphQL answer holds under `root` (1 for an object); BadAnswer on errors."""
+    """The items a GraphQL answer holds under `root` (1 for an object, 0 for null); BadAnswer on
+    errors or a status other than 2xx."""
+    if not response.is_success:
+        raise BadAnswer(f"HTTP {response.status_code}: {response.text[:300]}")
     body = response.json()
     if body.get("errors"):
         raise BadAnswer(str(body["errors"])[:300])
     value = body["data"][root]
-    return len(value) if isinstance(value, list) else 1
+    return len(value) if isinstance(value, list) else 0 if value is None else 1
 
 
 def graphql(
@@ -94,15 +104,50 @@ def graphql(
     return call
 
 
-def graphql_get(url: str, query: str, root: str = "gene") -> Call:
+@dataclass(frozen=True)
+class Request:
+    """One HTTP request as either load client sends it (httpx or autocannon), and how its answer
+    is counted."""
+
+    method: str
+    url: str
+    body: str | None = None
+    headers: tuple[tuple[str, str], ...] = ()
+    root: str | None = None
+    """The GraphQL root field whose items are counted; None: a REST document (1 when it has an
+    `_id`)."""
+
+    async def send(self, client: httpx.AsyncClient) -> int:
+        """One request over httpx: how many items the answer holds (a `Call`)."""
+        items, _ = await self.answer(client)
+        return items
+
+    async def answer(self, client: httpx.AsyncClient) -> tuple[int, str]:
+        """The items the answer holds, and its text; BadAnswer on errors or a status not 2xx."""
+        response = await client.request(
+            self.method, self.url, content=self.body, headers=dict(self.headers)
+        )
+        if self.root is not None:
+            return items_in(response, self.root), response.text
+        if not response.is_success:
+            raise BadAnswer(f"HTTP {response.status_code}: {response.text[:300]}")
+        return (1 if "_id" in response.json() else 0), response.text
+
+
+def graphql_post(url: str, query: str, root: str) -> Request:
+    return Request(
+        "POST",
+        url,
+        json.dumps({"query": query, "variables": {}}),
+        (("content-type", "application/json"),),
+        root,
+    )
+
+
+def graphql_get(url: str, query: str, root: str = "gene") -> Request:
     """The operation as a GET (`?query=`): the request a response cache answers (POST answers
     are never cached; see genechem.response_cache)."""
-
-    async def call(client: httpx.AsyncClient) -> int:
-        response = await client.get(url, params={"query": query})
-        return items_in(response, root)
-
-    return call
+    return Request("GET", f"{url}?{urlencode({'query': query})}", root=root)
 
 
 @dataclass
@@ -134,6 +179,10 @@ class Throughput:
     p50_ms: float
     cpu_ms_per_request: float
     requests: int
+    client: str = f"httpx {version('httpx')}"
+    """The load client that measured it."""
+    client_cpu_ms_per_request: float | None = None
+    """The load client's own CPU time per request: it shares the servers' cores."""
 
 
 async def throughput(call: Call, server: Server, clients: int, seconds: float) -> Throughput:
@@ -151,10 +200,89 @@ async def throughput(call: Call, server: Server, clients: int, seconds: float) -
                 times.append(time.perf_counter() - started)
 
         cpu_before = cpu_seconds(server.pid)
+        client_before = time.process_time()
         started = time.perf_counter()
         await asyncio.gather(*(loop() for _ in range(clients)))
         elapsed = time.perf_counter() - started
+        client_cpu = time.process_time() - client_before
         cpu = cpu_seconds(server.pid) - cpu_before
     return Throughput(
-        len(times) / elapsed, statistics.median(times) * 1000, cpu * 1000 / len(times), len(times)
+        len(times) / elapsed,
+        statistics.median(times) * 1000,
+        cpu * 1000 / len(times),
+        len(times),
+        client_cpu_ms_per_request=client_cpu * 1000 / len(times),
     )
+
+
+async def load(
+    request: Request, server: Server, clients: int, seconds: float, cannon: Autocannon | None
+) -> Throughput:
+    """Throughput of one request at `clients` connections, by autocannon when it is installed,
+    else by httpx in this process. Two answers are checked with httpx first (one item each), so
+    a side answering errors or no gene cannot post figures; autocannon then holds every answer
+    to the second one, byte for byte (the first may differ: a response cache's miss)."""
+    async with httpx.AsyncClient(timeout=60) as client:
+        for _ in range(2):
+            items, expected = await request.answer(client)
+            if items != 1:
+                raise BadAnswer(f"{request.url}: {items} items, expected 1")
+    if cannon is None:
+        return await throughput(request.send, server, clients, seconds)
+    return await asyncio.to_thread(
+        cannonade, cannon, request, server, clients, seconds, expected=expected
+    )
+
+
+def cannonade(
+    cannon: Autocannon,
+    request: Request,
+    server: Server,
+    clients: int,
+    seconds: float,
+    *,
+    expected: str,
+) -> Throughput:
+    """autocannon's run after a short unmeasured one (connections opened, Node's JIT warm);
+    the server's CPU time and autocannon's (with Node's start) are read around the measured run.
+    Every answer must be `expected` (`--expectBody`), with status 2xx, in time."""
+    command = [str(cannon.binary), "--connections", str(clients), "--method", request.method]
+    command += [arg for name, value in request.headers for arg in ("--headers", f"{name}={value}")]
+    command += ["--body", request.body] if request.body is not None else []
+    command += ["--expectBody", expected]
+    run_autocannon([*command, "--amount", str(clients * 4), request.url])
+    cpu_before = cpu_seconds(server.pid)
+    client_before = _children_cpu()
+    result = run_autocannon([*command, "--duration", f"{seconds:g}", request.url])
+    client_cpu = _children_cpu() - client_before
+    cpu = cpu_seconds(server.pid) - cpu_before
+    total: int = result["requests"]["total"]
+    return Throughput(
+        total / result["duration"],
+        float(result["latency"]["p50"]),
+        cpu * 1000 / total,
+        total,
+        f"autocannon {cannon.version}",
+        client_cpu * 1000 / total,
+    )
+
+
+def run_autocannon(command: list[str]) -> dict[str, Any]:
+    """autocannon's JSON result; BadAnswer on any answer not 2xx or not the one expected, on
+    errors and timeouts."""
+    done = subprocess.run(
+        [*command, "--json", "--no-progress"], capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"autocannon failed ({done.returncode}): {done.stderr[-500:]}")
+    result: dict[str, Any] = json.loads(done.stdout)
+    failures = {k: result[k] for k in ("errors", "timeouts", "non2xx", "mismatches") if result[k]}
+    if failures or not result["requests"]["total"]:
+        raise BadAnswer(f"{command[-1]}: {failures or 'no answer'}")
+    return result
+
+
+def _children_cpu() -> float:
+    """User + system CPU seconds of this process's finished children (autocannon's runs)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime

@@ -1,6 +1,7 @@
 """The processes a run starts, on loopback only, each stopped by its own PID: the mirror, the
-gateway (one or N workers), and Hive Gateway (GraphQL Mesh) when Node and its packages are there.
-CPU time and memory are read from /proc for a process and its children (uvicorn's workers)."""
+gateway (one or N workers), and Hive Gateway (GraphQL Mesh) when Node and its packages are there;
+and the install of autocannon, the throughput cases' load generator. CPU time and memory are read
+from /proc for a process and its children (uvicorn's workers)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ GENECHEM = str(Path(sys.executable).parent / "genechem")
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 MESH_RECIPE = ROOT.parent / "shared" / "peers" / "graphql-mesh"
 MESH_SPECS = ROOT.parent / "shared" / "reference" / "specs"
+AUTOCANNON_RECIPE = ROOT / "bench" / "autocannon"
+"""package.json and package-lock.json of the throughput cases' load generator."""
 
 
 def free_port() -> int:
@@ -194,6 +197,50 @@ def mesh_dir() -> Path | None:
         specs.unlink(missing_ok=True)
         shutil.copytree(MESH_SPECS, specs)
     return peer
+
+
+@dataclass(frozen=True)
+class Autocannon:
+    """The installed load generator: its command and version."""
+
+    binary: Path
+    version: str
+
+
+def autocannon() -> Autocannon | None:
+    """autocannon, installed with `npm ci` from bench/autocannon's lock file into the temporary
+    directory (kept between runs, installed again when the lock changes), or None when Node or
+    npm is missing or `npm ci` fails (no registry): the throughput cases then fall back to httpx."""
+    if not (shutil.which("node") and shutil.which("npm")):
+        return None
+    home = Path(tempfile.gettempdir()) / "genechem-bench-autocannon"
+    binary = home / "node_modules" / ".bin" / "autocannon"
+    lock = (AUTOCANNON_RECIPE / "package-lock.json").read_bytes()
+    done_mark = home / "installed-lock.json"  # written after `npm ci` succeeded with this lock
+    if not (binary.exists() and done_mark.exists() and done_mark.read_bytes() == lock):
+        home.mkdir(exist_ok=True)
+        done_mark.unlink(missing_ok=True)
+        for name in ("package.json", "package-lock.json"):
+            shutil.copy(AUTOCANNON_RECIPE / name, home / name)
+        try:
+            done = subprocess.run(
+                ["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"],
+                cwd=home,
+                capture_output=True,
+                timeout=300,
+                check=False,
+            )
+            failure = (
+                f"exit {done.returncode}, {done.stderr.decode()[-500:]}" if done.returncode else ""
+            )
+        except subprocess.TimeoutExpired:
+            failure = "no answer from the registry in 300 s"
+        if failure or not binary.exists():
+            print("autocannon skipped, httpx measures: npm ci failed:", failure, file=sys.stderr)
+            return None
+        done_mark.write_bytes(lock)
+    package = json.loads((home / "node_modules" / "autocannon" / "package.json").read_text())
+    return Autocannon(binary, package["version"])
 
 
 def start_mesh(mirror: Server, peer: Path, logs: Path) -> Server:
