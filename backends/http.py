@@ -32,6 +32,7 @@ import orjson
 import stamina
 
 from backends.calls import UpstreamCall, record
+from backends.transport import AiohttpTransport
 from genechem.breaker import CircuitBreaker, MemoryBreaker, MemoryRetryBudget, RetryBudget
 from genechem.deadline import RequestBudget, current_budget
 from genechem.errors import (
@@ -166,7 +167,8 @@ class ServiceHTTP:
             base_url=self.base_url,
             timeout=timeout,
             limits=limits,
-            transport=transport,
+            # httpx's API and errors over aiohttp's cheaper I/O (`backends.transport`).
+            transport=transport if transport is not None else AiohttpTransport(limits=limits),
             headers={"User-Agent": "genechem/0.1", **(headers or {})},
         )
         self._slots = asyncio.Semaphore(settings.max_concurrency)
