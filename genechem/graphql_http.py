@@ -35,6 +35,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, overload
 
+import msgspec
 import orjson
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from fastapi import BackgroundTasks, FastAPI
@@ -330,12 +331,14 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
         JSONDecodeError, each a 400 like any unparsable body rather than a 500: bytes that are
         not UTF-8, nesting too deep for the parser, an integer past Python's digit limit, and
         `\\ud800`-style escapes of lone surrogates (valid JSON, but no UTF-8 can carry them
-        upstream or back in an answer). orjson first: it reads a subset of what the standard
-        library reads (no NaN, no integers past 64 bits, no lone surrogates) the same way, so
-        whatever it refuses goes the standard library's way with the checks above."""
+        upstream or back in an answer). msgspec first: it reads a subset of what the standard
+        library reads (no NaN, no lone surrogates, no nesting past its depth) the same way, so
+        whatever it refuses goes the standard library's way with the checks above. (Not
+        orjson: it reads an integer past 64 bits as a float, so an ID variable sent as a long
+        number would change.)"""
         try:
-            return orjson.loads(data)
-        except orjson.JSONDecodeError:
+            return msgspec.json.decode(data)
+        except (msgspec.DecodeError, RecursionError):
             pass
         try:
             parsed = super().parse_json(data)

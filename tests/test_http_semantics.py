@@ -297,3 +297,18 @@ def test_large_answer_is_gzipped_when_the_client_accepts_it(gateway: Gateway) ->
 def test_small_answer_is_not_gzipped(gateway: Gateway) -> None:
     answer = post(gateway, {"query": TYPENAME}, **{"accept-encoding": "gzip"})
     assert "content-encoding" not in answer.headers
+
+
+def test_a_long_numeric_id_variable_reaches_the_service_digit_for_digit(
+    gateway: Gateway, demo_mirror: MirrorServer
+) -> None:
+    """JSON numbers past 64 bits are read exactly (orjson would read a float, and the ID
+    would become `1.2345678901234568e+29`, refused)."""
+    long = 123456789012345678901234567890
+    query = "query($id: ID!) { gene(id: $id) { geneId } }"
+    demo_mirror.clear()
+    answer = post(gateway, {"query": query, "variables": {"id": long}}).json()
+    codes = [e["extensions"]["code"] for e in answer.get("errors", [])]
+    assert "BAD_USER_INPUT" not in codes
+    asked = [[*r["params"].get("ids", []), r["path"]] for r in demo_mirror.requests("mygene")]
+    assert any(str(long) in value for values in asked for value in values), asked

@@ -73,3 +73,10 @@ def test_serve_uses_uvloop_httptools_and_the_factory_for_workers(
     )
 
     assert os.environ["GENECHEM_SOURCE"] == "mirror"
+
+
+def test_decode_json_keeps_integers_past_64_bits() -> None:
+    """orjson reads them as floats (digits lost); the services' documents keep them as given."""
+    long = 123456789012345678901234567890
+    assert decode_json(b'{"pubmed": [123456789012345678901234567890, 2]}') == {"pubmed": [long, 2]}
+    assert decode_json(b'{"n": 18446744073709551616}')["n"] == 2**64
