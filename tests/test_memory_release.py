@@ -16,7 +16,7 @@ import pytest
 
 from backends.shapes import Document
 from genechem.cli import served_app
-from genechem.memory import FULL_COLLECTION_EVERY, ReclaimMemory
+from genechem.memory import FULL_COLLECTION_EVERY, YOUNG_COLLECTION_EVERY, ReclaimMemory
 from genechem.settings import Settings
 from genechem.store import MemoryStore
 from resolvers.context import Context
@@ -159,6 +159,7 @@ def test_serve_wraps_the_app_unless_reclaim_is_off() -> None:
         on = served_app(Settings(memory_reclaim_mb=32))
         assert isinstance(on, ReclaimMemory)
         assert on.threshold == 32 * 2**20
+        assert gc.get_threshold()[0] == YOUNG_COLLECTION_EVERY
         assert gc.get_threshold()[2] == FULL_COLLECTION_EVERY
     finally:
         gc.set_threshold(*thresholds)
