@@ -18,8 +18,8 @@ collection blocks the event loop (~0.1-0.25 s after a 5000-gene answer), so it i
 take at most `MAX_SHARE` of the time (a reclaim that must wait runs as soon as it may). Since it
 does the full collections that matter, Python's own are made rare (`FULL_COLLECTION_EVERY`,
 `YOUNG_COLLECTION_EVERY`): that saves ~25% of a 5000-gene answer's CPU, at ~50 MB more peak
-memory (garbage made while an answer is built stays until it ends). Where /proc or glibc is missing (macOS, musl), the part
-that cannot run is skipped.
+memory (garbage made while an answer is built stays until it ends). Where /proc or glibc is
+missing (macOS, musl), the part that cannot run is skipped.
 """
 
 from __future__ import annotations
