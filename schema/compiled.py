@@ -122,15 +122,18 @@ def generated(fields: list[tuple[str, CompiledField]]) -> Build:
     once. graphql-jit does the same for JavaScript."""
     namespace: dict[str, Any] = {}
     lines = ["def build(s):"]
-    documents = {f.reads[0] for _, f in fields if f.reads is not None and is_name(f.reads[0])}
-    lines.extend(f"    d_{document} = s.{document}" for document in sorted(documents))
+    documents = {f.reads[0] for _, f in fields if f.reads is not None and is_document(f.reads[0])}
+    lines.extend(
+        f"    d_{document} = s.{document}" if document else "    d_ = s"
+        for document in sorted(documents)
+    )
     for i, (_, field) in enumerate(fields):
         if field.constant is not None:
             namespace[f"v{i}"] = field.constant
             continue
         attribute = field.attribute
         namespace[f"c{i}"] = field.complete
-        if field.reads is not None and is_name(field.reads[0]):
+        if field.reads is not None and is_document(field.reads[0]):
             document, key = field.reads
             namespace[f"r{i}"] = field.read
             lines.append(f"    v{i} = d_{document}.get({key!r})")
@@ -370,20 +373,29 @@ class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
 
 def is_pure(field: Any) -> TypeGuard[StrawberryField]:
     """A Strawberry field that only reads its object: a plain attribute read with `getattr`, or
-    a synchronous function of `self` and arguments (no `info`, `root` or `parent`), with no
-    field extensions."""
+    a synchronous function of its source (`self`, or `root` as its first parameter) and
+    arguments (no `info`, no `parent`), with no field extensions."""
     if not isinstance(field, StrawberryField) or field.extensions or field.is_async:
         return False
     resolver = field.base_resolver
     if resolver is None:
         return field.default_resolver is getattr
+    source = resolver.self_parameter or resolver.root_parameter
+    parameters = list(resolver.signature.parameters.values())
     return (
         isinstance(resolver.wrapped_func, FunctionType)
-        and resolver.self_parameter is not None
+        and source is not None
+        and parameters[0] is source
+        and not (resolver.self_parameter and resolver.root_parameter)
         and resolver.info_parameter is None
-        and resolver.root_parameter is None
         and resolver.parent_parameter is None
     )
+
+
+def is_document(attribute: str) -> bool:
+    """Whether a `reads` declaration's document can be read in generated source: an attribute
+    of the source, or (`""`) the source itself."""
+    return attribute == "" or is_name(attribute)
 
 
 def is_name(attribute: str) -> bool:

@@ -30,7 +30,8 @@ def reads(key: str, document: str = "doc") -> dict[str, object]:
     """The metadata of a `String` field whose resolver answers a non-empty string at
     `self.<document>[key]` as it is (`text(self.<document>.get(key))` does), declaring so: the
     compiled path (`schema.compiled`) then reads the key itself, and calls the resolver only
-    when the value is anything else."""
+    when the value is anything else. `document=""`: the field's source is the document itself
+    (a resolver of `root`, as `GoAnnotation`'s)."""
     return {READS: (document, key)}
 
 
