@@ -179,3 +179,30 @@ async def test_memory_store_budget_bounds_what_its_entries_really_take() -> None
     assert store.size <= budget
     assert held <= budget * 1.1, f"{held / 2**20:.1f} MB held for a {budget / 2**20:.0f} MB budget"
     assert len(store) < 100_000
+
+
+class Cycle:
+    """Cyclic garbage, weakly referable."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_small_cyclic_garbage_goes_at_the_end_of_a_request() -> None:
+    """Young collections are rare under `genechem serve`; a request's end runs one once enough
+    has piled up, without waiting for RSS to grow by the reclaim threshold."""
+    from genechem.memory import YOUNG_BETWEEN_REQUESTS
+
+    thresholds = gc.get_threshold()
+    gc.set_threshold(YOUNG_COLLECTION_EVERY)
+    try:
+        gc.collect()
+        reclaim = ReclaimMemory(app=None, threshold=2**40, rss=lambda: 100)  # type: ignore[arg-type]
+        garbage = [Cycle() for _ in range(YOUNG_BETWEEN_REQUESTS)]
+        watched = weakref.ref(garbage[0])
+        del garbage
+        assert watched() is not None  # cyclic: reference counting cannot free it
+        reclaim.after_request()
+        assert watched() is None
+    finally:
+        gc.set_threshold(*thresholds)
