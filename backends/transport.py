@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
+import functools
 import ssl
 from collections.abc import AsyncIterator, Callable, Mapping
 from typing import Any
@@ -193,7 +194,9 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         limits = limits or httpx.Limits()
         self._max_connections = limits.max_connections
         self._keepalive_expiry = limits.keepalive_expiry
-        self._ssl_context = ssl_context
+        # Built now, at startup: loading the CA bundle takes ~10-20 ms, which the first upstream
+        # call would otherwise wait for (and arrive that much later than the limiter granted).
+        self._ssl_context = ssl_context or default_ssl_context()
         self._session: aiohttp.ClientSession | None = None
         self._slots: asyncio.Semaphore | None = None
         self._timeouts: dict[tuple[float | None, ...], aiohttp.ClientTimeout] = {}
@@ -204,7 +207,7 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
                 limit=0,  # the slots bound connections, with httpx's pool timeout
                 limit_per_host=0,
                 keepalive_timeout=self._keepalive_expiry,
-                ssl=self._ssl_context or _default_ssl_context(),
+                ssl=self._ssl_context,
                 timeout_ceil_threshold=NO_CEILING,
             )
             self._session = aiohttp.ClientSession(
@@ -309,6 +312,8 @@ def _http_version(version: aiohttp.HttpVersion | None) -> bytes:
     return b"HTTP/%d.%d" % (version.major, version.minor) if version else b"HTTP/1.1"
 
 
-def _default_ssl_context() -> ssl.SSLContext:
-    """Verified TLS with the CA bundle httpx uses (certifi), so both transports trust alike."""
+@functools.cache
+def default_ssl_context() -> ssl.SSLContext:
+    """Verified TLS with the CA bundle httpx uses (certifi), so both transports trust alike; one
+    per process, shared by every service's transport."""
     return ssl.create_default_context(cafile=certifi.where())
