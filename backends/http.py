@@ -24,6 +24,7 @@ import random
 import time
 from collections.abc import Mapping
 from contextlib import nullcontext
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
@@ -57,6 +58,17 @@ attempt with less could not finish in time."""
 Params = Mapping[str, str | int | float | bool | None]
 Failure = httpx.Response | httpx.TransportError
 """What a failed attempt left: a retryable answer, or the transport error."""
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    """One request to the service, as each of its attempts sends it."""
+
+    method: str
+    path: str
+    query: dict[str, str]
+    data: Mapping[str, str] | None
+    json_body: Any
 
 
 class _Retry(Exception):
@@ -204,7 +216,7 @@ class ServiceHTTP:
     ) -> Any:
         """Send one request (retrying transient failures) and return its decoded JSON body."""
         query = {k: _param(v) for k, v in (params or {}).items() if v is not None}
-        response = await self._send_with_retries(method, path, query, data, json_body)
+        response = await self._send_with_retries(Outgoing(method, path, query, data, json_body))
         if response.status_code >= 400:
             raise self._error_for(response)
         try:
@@ -219,47 +231,35 @@ class ServiceHTTP:
 
     async def _send_with_retries(
         self,
-        method: str,
-        path: str,
-        query: dict[str, str],
-        data: Mapping[str, str] | None,
-        json_body: Any,
+        request: Outgoing,
     ) -> httpx.Response:
         budget = current_budget()
         await self.retry_budget.called()
         # The first attempt runs before stamina's machinery (a tenth of a single-gene
         # request's CPU to set up): nearly every call succeeds at once, and one that does not
         # enters the retry loop as its attempt 1, judged and retried exactly as before.
-        first = await self._try(method, path, query, data, json_body)
+        first = await self._try(request)
         if isinstance(first, httpx.Response) and first.status_code not in RETRY_STATUSES:
             return first
         try:
-            return await self._retry(first, method, path, query, data, json_body, budget)
+            return await self._retry(first, request, budget)
         except (_Retry, _GiveUp) as exc:
             return self._final(exc.failure)
 
     async def _try(
         self,
-        method: str,
-        path: str,
-        query: dict[str, str],
-        data: Mapping[str, str] | None,
-        json_body: Any,
+        request: Outgoing,
     ) -> httpx.Response | httpx.TransportError:
         """One attempt: its response (final or retryable), or the transport error it met."""
         try:
-            return await self._attempt(method, path, query, data, json_body)
+            return await self._attempt(request)
         except httpx.TransportError as exc:
             return exc
 
-    async def _retry(  # noqa: PLR0917 (the request's parts, passed through)
+    async def _retry(
         self,
         first: Failure,
-        method: str,
-        path: str,
-        query: dict[str, str],
-        data: Mapping[str, str] | None,
-        json_body: Any,
+        request: Outgoing,
         budget: RequestBudget | None,
     ) -> httpx.Response:
         """stamina's loop after a failed first attempt (`first`, its attempt 1); raises
@@ -274,11 +274,7 @@ class ServiceHTTP:
             wait_jitter=s.retry_wait_jitter,
         ):
             with attempt:
-                outcome = (
-                    first
-                    if attempt.num == 1
-                    else await self._try(method, path, query, data, json_body)
-                )
+                outcome = first if attempt.num == 1 else await self._try(request)
                 if isinstance(outcome, httpx.Response) and (
                     outcome.status_code not in RETRY_STATUSES
                 ):
@@ -331,11 +327,7 @@ class ServiceHTTP:
 
     async def _attempt(
         self,
-        method: str,
-        path: str,
-        query: dict[str, str],
-        data: Mapping[str, str] | None,
-        json_body: Any,
+        request: Outgoing,
     ) -> httpx.Response:
         """One attempt, if the breaker lets it through, cut at the request's deadline; its
         outcome is the breaker's evidence (a deadline or a budget refusal is none)."""
@@ -354,7 +346,7 @@ class ServiceHTTP:
         try:
             async with asyncio.timeout(budget.remaining() if budget is not None else None):
                 with budget.upstream_call() if budget is not None else nullcontext():
-                    response = await self._send_once(method, path, query, data, json_body)
+                    response = await self._send_once(request)
             verdict = True
         except httpx.TransportError:
             verdict = True
@@ -381,11 +373,7 @@ class ServiceHTTP:
 
     async def _send_once(
         self,
-        method: str,
-        path: str,
-        query: dict[str, str],
-        data: Mapping[str, str] | None,
-        json_body: Any,
+        request: Outgoing,
     ) -> httpx.Response:
         budget = current_budget()
         max_wait = self.settings.budget_max_wait
@@ -397,7 +385,7 @@ class ServiceHTTP:
             if self._limiter is not None:
                 max_wait = await self._take_turn(budget, max_wait)
             async with bounded_slot(self._slots, max_wait):
-                return await self._send_now(method, path, query, data, json_body)
+                return await self._send_now(request)
         except BudgetExhausted as exc:
             raise UpstreamRateLimited(
                 self.source,
@@ -429,23 +417,24 @@ class ServiceHTTP:
 
     async def _send_now(
         self,
-        method: str,
-        path: str,
-        query: dict[str, str],
-        data: Mapping[str, str] | None,
-        json_body: Any,
+        request: Outgoing,
     ) -> httpx.Response:
         started = time.perf_counter()
         status: int | None = None
         try:
             response = await self.client.request(
-                method, path, params=query or None, data=data, json=json_body
+                request.method,
+                request.path,
+                params=request.query or None,
+                data=request.data,
+                json=request.json_body,
             )
             await response.aread()
             status = response.status_code
             return response
         finally:
-            record(UpstreamCall(self.source, method, path, status, time.perf_counter() - started))
+            elapsed = time.perf_counter() - started
+            record(UpstreamCall(self.source, request.method, request.path, status, elapsed))
 
     def _error_for(self, response: httpx.Response) -> UpstreamError:
         status = response.status_code

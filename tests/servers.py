@@ -12,6 +12,15 @@ import uvicorn
 from starlette.types import ASGIApp
 
 
+def free_port() -> int:
+    """A loopback port nothing listens on (bound once, then released), for a server started
+    in another process."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+    return port
+
+
 @contextlib.contextmanager
 def serve(app: ASGIApp) -> Iterator[str]:
     """Run `app` on a loopback ephemeral port until the block ends; yields its base URL."""

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -27,18 +26,10 @@ from genechem.settings import Settings
 from mirror.app import create_mirror_app
 from mirror.store import Dataset
 from tests.conftest import MirrorServer
-from tests.servers import serve
+from tests.servers import free_port, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 GENE = '{ gene(id: "1017") { symbol } }'
-
-
-def free_port() -> int:
-    """A loopback port nothing listens on (bound once, then released)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-    return port
 
 
 def urls_at(base: str) -> dict[str, str]:

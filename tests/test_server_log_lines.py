@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -19,15 +18,10 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.servers import free_port
+
 GENECHEM = str(Path(sys.executable).parent / "genechem")
 QUERY = '{ gene(id: "1017") { symbol } }'
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
 
 
 def served_log(log_format: str, request_ids: list[str]) -> Iterator[str]:
