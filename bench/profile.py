@@ -34,7 +34,15 @@ from pathlib import Path
 
 from bench import runs
 from bench.data import gene_ids, write_dataset
-from bench.servers import Server, family, set_latency, start_gateway, start_mirror, versions
+from bench.servers import (
+    Server,
+    autocannon,
+    family,
+    set_latency,
+    start_gateway,
+    start_mirror,
+    versions,
+)
 
 HERE = Path(__file__).resolve().parent
 PY_SPY = Path(sys.executable).parent / "py-spy"
@@ -111,10 +119,10 @@ def genes_case(selection: str) -> Callable[[Server, Plan], Awaitable[str]]:
 
 
 async def single_gene(gateway: Server, plan: Plan) -> str:
-    call = runs.graphql(gateway.url, runs.SINGLE_QUERY, root="gene")
-    t = await runs.throughput(call, gateway, CLIENTS, plan.seconds)
+    request = runs.graphql_post(gateway.url, runs.SINGLE_QUERY, "gene")
+    t = await runs.load(request, gateway, CLIENTS, plan.seconds, autocannon())
     return (
-        f"{CLIENTS} clients for {plan.seconds:g} s: {t.requests} requests, "
+        f"{CLIENTS} clients ({t.client}) for {plan.seconds:g} s: {t.requests} requests, "
         f"{t.requests_per_second:.0f} req/s, p50 {t.p50_ms:.0f} ms, "
         f"gateway CPU {t.cpu_ms_per_request:.1f} ms per request"
     )

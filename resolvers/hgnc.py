@@ -9,15 +9,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from aiodataloader import DataLoader
-
 from backends.hgnc_index import INDEXED_FIELDS
 from backends.shapes import Doc
 from backends.sources import Backends
 from genechem.errors import InvalidInput
 from resolvers import gene as gene_resolvers
 from resolvers.context import Info
-from resolvers.loaders import FieldsKey
+from resolvers.loaders import FieldsKey, PromptDataLoader
 
 HGNCKey = tuple[str, str]
 """(field, value): an HGNC `/fetch` lookup."""
@@ -28,7 +26,7 @@ which the approved-only index does not hold, so `HGNCRecordsLoader` fetches thos
 REPLACED_BY = re.compile(r"HGNC:\d+")
 
 
-class HGNCFetchLoader(DataLoader[HGNCKey, list[Doc]]):
+class HGNCFetchLoader(PromptDataLoader[HGNCKey, list[Doc]]):
     """HGNC `/fetch` results by (field, value): within one request each distinct key is fetched
     once, whichever lookup asks for it (records, the symbol checker, links). HGNC has no batch
     route: one `/fetch` per key, sent concurrently under the 10-per-second limit. A failed fetch
@@ -45,7 +43,7 @@ class HGNCFetchLoader(DataLoader[HGNCKey, list[Doc]]):
         return list(fetched)
 
 
-class HGNCRecordsLoader(DataLoader[HGNCKey, list[Doc]]):
+class HGNCRecordsLoader(PromptDataLoader[HGNCKey, list[Doc]]):
     """HGNC records by (field, value): in index mode from the index, else (and for index misses
     that are not final) through the request's `HGNCFetchLoader`."""
 
