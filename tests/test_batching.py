@@ -3,14 +3,20 @@ services, projection pushdown, and errors confined to their keys."""
 
 from __future__ import annotations
 
+import asyncio
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
+import httpx
 import pytest
 
 from app import create_app
+from backends.http import ServiceHTTP
+from backends.mygene import MyGeneClient
+from genechem.settings import Settings
 from mirror.app import create_mirror_app
+from resolvers.loaders import BatchByIdLoader, FieldsKey, PromptDataLoader
 from tests.conftest import MirrorServer
 from tests.gateway import Gateway
 from tests.generated import linked_dataset
@@ -159,3 +165,60 @@ def test_a_failing_key_gets_its_own_error(gateway: Gateway, demo_mirror: MirrorS
     [error] = data["errors"]
     assert error["path"] == ["genes", 1, "hgnc"]
     assert error["extensions"] == {"code": "UPSTREAM_UNAVAILABLE", "source": "hgnc", "status": 503}
+
+
+class Turns:
+    """Counts the event loop's turns: one callback per turn, each scheduling the next."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.loop = asyncio.get_running_loop()
+        self.loop.call_soon(self.tick)
+
+    def tick(self) -> None:
+        self.count += 1
+        if self.count < 100:
+            self.loop.call_soon(self.tick)
+
+
+async def test_a_batch_starts_on_the_loop_s_next_turn_with_the_whole_turn_s_keys() -> None:
+    """aiodataloader started a batch three turns after its first load; under load each turn
+    waits behind every other request's callbacks. The loads of one turn (here three resolvers'
+    tasks) still make one batch."""
+    loaded: list[int] = []
+    batches: list[tuple[int, list[str]]] = []
+
+    class Echo(PromptDataLoader[str, str]):
+        async def batch_load_fn(self, keys: list[str]) -> list[str]:
+            batches.append((turns.count, list(keys)))
+            return [k.upper() for k in keys]
+
+    loader = Echo()
+
+    async def resolver(key: str) -> str:
+        loaded.append(turns.count)
+        return await loader.load(key)
+
+    turns = Turns()
+    assert await asyncio.gather(resolver("a"), resolver("b"), resolver("c")) == ["A", "B", "C"]
+    assert len(set(loaded)) == 1
+    assert batches == [(loaded[0] + 1, ["a", "b", "c"])]
+
+
+async def test_one_chunk_of_ids_reaches_the_service_on_the_loop_s_next_turn() -> None:
+    """From a gene's load to its POST /gene: one turn (the batch's), with no task per chunk."""
+    sent: list[int] = []
+
+    def service(request: httpx.Request) -> httpx.Response:
+        sent.append(turns.count)
+        return httpx.Response(200, json=[{"query": "1017", "_id": "1017", "symbol": "CDK2"}])
+
+    http = ServiceHTTP(
+        "mygene", "http://mygene.test/v3", Settings(), transport=httpx.MockTransport(service)
+    )
+    loader = BatchByIdLoader(MyGeneClient(http).get_genes)
+    turns = Turns()
+    doc = await loader.load(FieldsKey("1017", frozenset({"symbol"})))
+    await http.aclose()
+    assert doc is not None and doc["symbol"] == "CDK2"
+    assert sent == [1]
