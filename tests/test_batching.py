@@ -220,5 +220,6 @@ async def test_one_chunk_of_ids_reaches_the_service_on_the_loop_s_next_turn() ->
     turns = Turns()
     doc = await loader.load(FieldsKey("1017", frozenset({"symbol"})))
     await http.aclose()
-    assert doc is not None and doc["symbol"] == "CDK2"
+    assert doc is not None
+    assert doc["symbol"] == "CDK2"
     assert sent == [1]
