@@ -200,7 +200,8 @@ async def test_a_batch_starts_on_the_loop_s_next_turn_with_the_whole_turn_s_keys
         return await loader.load(key)
 
     turns = Turns()
-    assert await asyncio.gather(resolver("a"), resolver("b"), resolver("c")) == ["A", "B", "C"]
+    answers = await asyncio.gather(resolver("a"), resolver("b"), resolver("c"))
+    assert list(answers) == ["A", "B", "C"]
     assert len(set(loaded)) == 1
     assert batches == [(loaded[0] + 1, ["a", "b", "c"])]
 
