@@ -176,12 +176,13 @@ class ServiceHTTP:
         self.settings = settings
         timeout = httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout)
         limits = httpx.Limits(max_connections=settings.max_concurrency)
+        # httpx's API and errors over aiohttp's cheaper I/O (`backends.transport`).
+        self.transport = transport if transport is not None else AiohttpTransport(limits=limits)
         self.client = httpx.AsyncClient(
             base_url=self.base_url,
             timeout=timeout,
             limits=limits,
-            # httpx's API and errors over aiohttp's cheaper I/O (`backends.transport`).
-            transport=transport if transport is not None else AiohttpTransport(limits=limits),
+            transport=self.transport,
             headers={"User-Agent": "genechem/0.1", **(headers or {})},
         )
         self._slots = asyncio.Semaphore(settings.max_concurrency)
@@ -422,19 +423,33 @@ class ServiceHTTP:
         started = time.perf_counter()
         status: int | None = None
         try:
-            response = await self.client.request(
-                request.method,
-                request.path,
-                params=request.query or None,
-                data=request.data,
-                json=request.json_body,
-            )
-            await response.aread()
+            response = await self._exchange(request)
             status = response.status_code
             return response
         finally:
             elapsed = time.perf_counter() - started
             record(UpstreamCall(self.source, request.method, request.path, status, elapsed))
+
+    async def _exchange(self, request: Outgoing) -> httpx.Response:
+        """The request as the client builds it (base URL, default headers, timeouts), sent
+        straight to the transport and read whole. The client's `send` adds nothing a call here
+        uses (no auth, no redirects followed, no event hooks) but a cookie jar shared by every
+        request, and it cost a quarter of an upstream call's CPU."""
+        built = self.client.build_request(
+            request.method,
+            request.path,
+            params=request.query or None,
+            data=request.data,
+            json=request.json_body,
+        )
+        response = await self.transport.handle_async_request(built)
+        response.request = built
+        try:
+            await response.aread()
+        except BaseException:
+            await response.aclose()
+            raise
+        return response
 
     def _error_for(self, response: httpx.Response) -> UpstreamError:
         status = response.status_code

@@ -11,12 +11,15 @@ import socket
 import struct
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from typing import Any
 
 import httpx
 import orjson
 import pytest
 
+from backends.http import ServiceHTTP
 from backends.transport import AiohttpTransport
+from genechem.settings import Settings
 
 Behaviour = Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]]
 TRANSPORTS: dict[str, Callable[[], httpx.AsyncBaseTransport]] = {
@@ -257,3 +260,39 @@ async def test_a_body_cut_short_gives_its_connection_slot_back() -> None:
         with pytest.raises(httpx.ReadError):
             await streamed.aread()  # and never closed by the caller
         assert (await client.get(url)).json() == {}
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "options"),
+    [
+        ("GET", "/gene/1017", {"params": {"fields": "symbol,name", "species": "human"}}),
+        ("POST", "/gene", {"json_body": {"ids": ["1017", "ENSG%2E%2E"], "fields": ["symbol"]}}),
+        ("POST", "/query", {"data": {"q": "1017,1018", "scopes": "entrezgene"}}),
+        ("GET", "/fetch/symbol/A%2FB%20C", {}),
+    ],
+)
+async def test_service_calls_go_out_as_httpx_s_client_sends_them(
+    method: str, path: str, options: dict[str, Any]
+) -> None:
+    """`ServiceHTTP` hands the client's built request straight to the transport (skipping the
+    client's `send`): the bytes on the wire are the client's own, and a gzip body is read."""
+    document = {"query": "1017", "symbol": "CDK2"}
+    gzipped = answer(gzip.compress(orjson.dumps(document)), headers=b"Content-Encoding: gzip\r\n")
+    async with raw_server(gzipped) as (server, url):
+        http = ServiceHTTP("mygene", url + "/v3", Settings(), headers={"X-Service": "yes"})
+        try:
+            assert await http.request_json(method, path, **options) == document
+            client = http.client
+            query = options.get("params")
+            await client.request(
+                method,
+                path,
+                params=query,
+                data=options.get("data"),
+                json=options.get("json_body"),
+            )
+        finally:
+            await http.aclose()
+    ours, theirs = server.requests
+    assert _normalised(ours) == _normalised(theirs)
+    assert b"x-service: yes" in ours.lower()
