@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import functools
 import json
 import random
 import time
@@ -437,7 +438,7 @@ class ServiceHTTP:
         request, and it cost a quarter of an upstream call's CPU."""
         built = self.client.build_request(
             request.method,
-            request.path,
+            absolute_url(self.base_url, request.path),
             params=request.query or None,
             data=request.data,
             json=request.json_body,
@@ -482,6 +483,14 @@ class ServiceHTTP:
             status=status,
             upstream_message=reason,
         )
+
+
+@functools.lru_cache(maxsize=256)
+def absolute_url(base_url: str, path: str) -> httpx.URL:
+    """`path` under `base_url`, parsed once: httpx parses a relative URL and then its merge
+    with the base (a tenth of an upstream call's CPU); the commonest calls repeat one path.
+    The same URL as the merge's (base URLs never end with a slash here, paths start with one)."""
+    return httpx.URL(base_url + path)
 
 
 def path_segment(value: str) -> str:

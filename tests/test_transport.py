@@ -269,6 +269,8 @@ async def test_a_body_cut_short_gives_its_connection_slot_back() -> None:
         ("POST", "/gene", {"json_body": {"ids": ["1017", "ENSG%2E%2E"], "fields": ["symbol"]}}),
         ("POST", "/query", {"data": {"q": "1017,1018", "scopes": "entrezgene"}}),
         ("GET", "/fetch/symbol/A%2FB%20C", {}),
+        ("GET", "/fetch/symbol/%2E%2E", {}),
+        ("GET", "/search/symbol:BRAF*", {}),
     ],
 )
 async def test_service_calls_go_out_as_httpx_s_client_sends_them(
