@@ -443,6 +443,8 @@ class ServiceHTTP:
             data=request.data,
             json=request.json_body,
         )
+        if isinstance(self.transport, AiohttpTransport):
+            return await self.transport.read_whole(built)
         response = await self.transport.handle_async_request(built)
         response.request = built
         try:

@@ -250,11 +250,38 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
             response.status,
             headers=response.raw_headers,
             stream=AiohttpResponseStream(response, request, slots),
-            extensions={
-                "http_version": _http_version(response.version),
-                "reason_phrase": (response.reason or "").encode("ascii", "replace"),
-            },
+            extensions=_extensions(response),
         )
+
+    async def read_whole(self, request: httpx.Request) -> httpx.Response:
+        """The response with its body read: what `handle_async_request` and httpx's `aread`
+        give (the same errors; the connection and its slot given back), without httpx's stream
+        layers, a sixth of an upstream call's CPU, for a caller that wants the body whole."""
+        session, slots = self._open()
+        timeout, pool = self._timeout(request)
+        await _acquire(slots, pool, request)
+        try:
+            answer = await self._send(session, request, timeout)
+            try:
+                body = await answer.read()
+            except Exception as exc:
+                mapped = map_error(exc, request)
+                if mapped is None:
+                    raise
+                raise mapped from exc
+            finally:
+                answer.release()  # keeps the connection only when the body was read to its end
+        finally:
+            slots.release()
+        response = httpx.Response(
+            answer.status,
+            headers=answer.raw_headers,
+            stream=httpx.ByteStream(body),  # as received: httpx decodes Content-Encoding
+            extensions=_extensions(answer),
+            request=request,
+        )
+        response.read()
+        return response
 
     async def _send(
         self, session: aiohttp.ClientSession, request: httpx.Request, limit: aiohttp.ClientTimeout
@@ -306,6 +333,14 @@ async def _chunks(request: httpx.Request) -> AsyncIterator[bytes]:
     assert isinstance(request.stream, httpx.AsyncByteStream)
     async for chunk in request.stream:
         yield chunk
+
+
+def _extensions(response: aiohttp.ClientResponse) -> dict[str, Any]:
+    """httpx's response extensions: the HTTP version and the reason phrase, as bytes."""
+    return {
+        "http_version": _http_version(response.version),
+        "reason_phrase": (response.reason or "").encode("ascii", "replace"),
+    }
 
 
 def _http_version(version: aiohttp.HttpVersion | None) -> bytes:

@@ -95,10 +95,22 @@ async def never_answer(_reader: asyncio.StreamReader, _writer: asyncio.StreamWri
     await asyncio.sleep(30)
 
 
+WHOLE = "aiohttp, read whole"
+KINDS = (*TRANSPORTS, WHOLE)
+"""The two transports through httpx's client, and `AiohttpTransport.read_whole` (what
+`backends.http` calls) given the request the client builds."""
+
+
 async def fetch(kind: str, url: str, **kwargs: object) -> httpx.Response:
     timeout = httpx.Timeout(2.0, read=0.3)
-    async with httpx.AsyncClient(transport=TRANSPORTS[kind](), timeout=timeout) as client:
-        return await client.request(kwargs.pop("method", "GET"), url, **kwargs)  # type: ignore[arg-type]
+    transport = TRANSPORTS["aiohttp" if kind == WHOLE else kind]()
+    async with httpx.AsyncClient(transport=transport, timeout=timeout) as client:
+        method = kwargs.pop("method", "GET")
+        if kind == WHOLE:
+            assert isinstance(transport, AiohttpTransport)
+            built = client.build_request(method, url, **kwargs)  # type: ignore[arg-type]
+            return await transport.read_whole(built)
+        return await client.request(method, url, **kwargs)  # type: ignore[arg-type]
 
 
 async def outcome(kind: str, url: str) -> type[BaseException] | None:
@@ -133,12 +145,13 @@ async def test_request_bytes_are_the_same_as_httpx_sends(
 ) -> None:
     """Request line (percent-escapes and `%2E%2E` as encoded), headers and body: identical."""
     async with raw_server(answer(b"{}")) as (server, url):
-        for kind in TRANSPORTS:
+        for kind in KINDS:
             response = await fetch(kind, url + RAW_PATH, method=method, **kwargs)
             assert response.status_code == 200
-    by_httpx, by_aiohttp = server.requests
+    by_httpx, by_aiohttp, read_whole = server.requests
     assert by_aiohttp.startswith(f"{method} {RAW_PATH} HTTP/1.1\r\n".encode())
     assert _normalised(by_aiohttp) == _normalised(by_httpx)
+    assert _normalised(read_whole) == _normalised(by_httpx)
 
 
 def _normalised(request: bytes) -> tuple[bytes, list[bytes], bytes]:
@@ -152,7 +165,7 @@ def _normalised(request: bytes) -> tuple[bytes, list[bytes], bytes]:
 async def test_gzip_bodies_are_decoded_once() -> None:
     document = orjson.dumps({"symbol": "CDK2", "note": "x" * 2000})
     compressed = gzip.compress(document)
-    for kind in TRANSPORTS:
+    for kind in KINDS:
         async with raw_server(answer(compressed, headers=b"Content-Encoding: gzip\r\n")) as (
             _server,
             url,
@@ -160,6 +173,7 @@ async def test_gzip_bodies_are_decoded_once() -> None:
             response = await fetch(kind, url + "/gene/1017")
         assert response.content == document, kind
         assert response.headers["content-encoding"] == "gzip"
+        assert response.headers["content-length"] == str(len(compressed))
 
 
 @pytest.mark.parametrize(
@@ -188,20 +202,20 @@ async def test_gzip_bodies_are_decoded_once() -> None:
 )
 async def test_failures_raise_what_httpx_raises(behaviour: Behaviour, expected: type) -> None:
     seen: dict[str, type[BaseException] | None] = {}
-    for kind in TRANSPORTS:
+    for kind in KINDS:
         async with raw_server(behaviour) as (server, url):
             seen[kind] = await outcome(kind, url + "/gene/1017")
         # One request per call: aiohttp's own silent retry of a dropped connection is off.
         assert len(server.requests) == 1, kind
-    assert seen == {"httpx": expected, "aiohttp": expected}
+    assert seen == dict.fromkeys(KINDS, expected)
 
 
 async def test_refused_connection_is_a_connect_error() -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    seen = {kind: await outcome(kind, f"http://127.0.0.1:{port}/gene/1017") for kind in TRANSPORTS}
-    assert seen == {"httpx": httpx.ConnectError, "aiohttp": httpx.ConnectError}
+    seen = {kind: await outcome(kind, f"http://127.0.0.1:{port}/gene/1017") for kind in KINDS}
+    assert seen == dict.fromkeys(KINDS, httpx.ConnectError)
 
 
 async def test_pool_wait_beyond_the_pool_timeout_is_a_pool_timeout() -> None:
@@ -260,6 +274,28 @@ async def test_a_body_cut_short_gives_its_connection_slot_back() -> None:
         with pytest.raises(httpx.ReadError):
             await streamed.aread()  # and never closed by the caller
         assert (await client.get(url)).json() == {}
+
+
+async def test_a_whole_read_cut_short_gives_its_connection_slot_back() -> None:
+    """`read_whole` on a pool of one: a body cut short is a ReadError, and the next call gets
+    the slot (and a new connection) at once; a body read whole leaves its connection for the
+    next call."""
+    answers = iter([send_raw(SHORT_BODY, reset=True), answer(b"{}"), answer(b"[]")])
+
+    async def behave(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await next(answers)(reader, writer)
+
+    transport = AiohttpTransport(limits=httpx.Limits(max_connections=1))
+    timeout = httpx.Timeout(2.0, pool=0.5)
+    async with (
+        raw_server(behave) as (server, url),
+        httpx.AsyncClient(transport=transport, timeout=timeout) as client,
+    ):
+        with pytest.raises(httpx.ReadError):
+            await transport.read_whole(client.build_request("GET", url))
+        assert (await transport.read_whole(client.build_request("GET", url))).json() == {}
+        assert (await transport.read_whole(client.build_request("GET", url))).json() == []
+    assert (server.connections, len(server.requests)) == (2, 3)
 
 
 @pytest.mark.parametrize(
