@@ -8,6 +8,7 @@ batch entries all pass through the client's `normalize` before they leave this l
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
@@ -16,6 +17,10 @@ from backends.shapes import Doc, listify
 from genechem.errors import UpstreamMalformed
 
 BATCH_SIZE = 1000
+SAFE_IN_PATH = re.compile(r"[A-Za-z0-9_:-][A-Za-z0-9._:-]*")
+"""Ids sent as a path segment as they are (`GET /{type}/{id}`): letters, digits and `._:-`,
+not starting with a dot (no `.` or `..` segment). Every id of the services' own forms (Entrez,
+Ensembl, CURIEs, InChIKeys, ChEMBL, DrugBank); anything else goes in a batch body."""
 
 EXHAUSTED_SCROLL = "No more results to return."
 EVERY_FIELD = "all"
@@ -49,15 +54,37 @@ class BioThingsClient:
     async def get_many(
         self, ids: Sequence[str], *, fields: Sequence[str] | None = None, dotfield: bool = False
     ) -> list[Doc]:
-        """`POST /{type}` in chunks of 1000: one entry per match, `{"query", "notfound": true}`
-        for an id with none, in input order."""
+        """`POST /{type}` in chunks of 1000 (`GET /{type}/{id}` for one id, `_get_one`): one
+        entry per match, `{"query", "notfound": true}` for an id with none, in input order."""
         if not ids:
             return []
-        extra = _compact({"fields": list(fields) if fields else None, "dotfield": dotfield or None})
-        results = await self._gather_chunks(
-            ids, lambda part: {"ids": list(part), **extra}, f"/{self.annotation_type}"
-        )
+        if len(ids) == 1 and SAFE_IN_PATH.fullmatch(ids[0]):
+            results = await self._get_one(ids[0], fields=fields, dotfield=dotfield)
+        else:
+            extra = _compact(
+                {"fields": list(fields) if fields else None, "dotfield": dotfield or None}
+            )
+            results = await self._gather_chunks(
+                ids, lambda part: {"ids": list(part), **extra}, f"/{self.annotation_type}"
+            )
         return [self.normalize(d) if not d.get("notfound") else d for d in results]
+
+    async def _get_one(
+        self, id_: str, *, fields: Sequence[str] | None, dotfield: bool
+    ) -> list[Doc]:
+        """`GET /{type}/{id}`, answered as `POST /{type}` answers that one id: its matches
+        with `query`, or a `notfound` entry. The same lookup on the service (the same id
+        scopes), and the route every client uses for one record: the service serves it with
+        less work than a batch (no body to read, no list to build)."""
+        params = _compact(
+            {"fields": ",".join(fields) if fields else None, "dotfield": dotfield or None}
+        )
+        path = f"/{self.annotation_type}/{id_}"
+        body = await self.http.request_record(path, params=params or None)
+        if body is None:
+            return [{"query": id_, "notfound": True}]
+        matches = body if isinstance(body, list) else [body]
+        return [{"query": id_, **self._expect_doc(d)} for d in matches]
 
     async def query(self, q: str | None = None, **params: Any) -> Doc:
         """`GET /query`: `q` and any contract parameter (`fields`, `size`, `from_`, `sort`,

@@ -115,6 +115,15 @@ def decode_json(body: bytes) -> Any:
         return json.loads(body)
 
 
+def _is_service_error(response: httpx.Response) -> bool:
+    """Whether the body is a BioThings error answer: a JSON object with `success: false`."""
+    try:
+        body = decode_json(response.content)
+    except ValueError:
+        return False
+    return isinstance(body, dict) and body.get("success") is False
+
+
 def upstream_reason(response: httpx.Response) -> str:
     """The service's own explanation of an error, as text, from its JSON body when it has one.
 
@@ -217,10 +226,34 @@ class ServiceHTTP:
         json_body: Any = None,
     ) -> Any:
         """Send one request (retrying transient failures) and return its decoded JSON body."""
-        query = {k: _param(v) for k, v in (params or {}).items() if v is not None}
-        response = await self._send_with_retries(Outgoing(method, path, query, data, json_body))
+        response = await self._response(method, path, params, data, json_body)
         if response.status_code >= 400:
             raise self._error_for(response)
+        return self._decoded(response)
+
+    async def request_record(self, path: str, *, params: Params | None = None) -> Any | None:
+        """`GET path` as `request_json`, but None when the service answers that it has no such
+        record: a 404 with its own JSON error body (`{"success": false, ...}`). Any other 404
+        (a route it does not know, a proxy's page) is an error as in `request_json`."""
+        response = await self._response("GET", path, params, None, None)
+        if response.status_code == 404 and _is_service_error(response):
+            return None
+        if response.status_code >= 400:
+            raise self._error_for(response)
+        return self._decoded(response)
+
+    async def _response(
+        self,
+        method: str,
+        path: str,
+        params: Params | None,
+        data: Mapping[str, str] | None,
+        json_body: Any,
+    ) -> httpx.Response:
+        query = {k: _param(v) for k, v in (params or {}).items() if v is not None}
+        return await self._send_with_retries(Outgoing(method, path, query, data, json_body))
+
+    def _decoded(self, response: httpx.Response) -> Any:
         try:
             return decode_json(response.content)
         except ValueError as exc:

@@ -83,7 +83,8 @@ class OrthologRef(NamedTuple):
 
 
 class GeneByIdLoader(BatchByIdLoader):
-    """Genes by Entrez or Ensembl id, retired ids included: `POST /v3/gene`, 1000 ids a call."""
+    """Genes by Entrez or Ensembl id, retired ids included: `POST /v3/gene`, 1000 ids a call
+    (`GET /v3/gene/{id}` when a tick asks for one id)."""
 
 
 ScopedFetch = Callable[[str, list[str], list[str] | None], Awaitable[list[Doc]]]

@@ -135,7 +135,8 @@ class PromptDataLoader(DataLoader[K, V]):
 
 
 class BatchByIdLoader(PromptDataLoader[FieldsKey, Doc | None]):
-    """One document per id, from one batch annotation call (`POST /{type}`) per tick.
+    """One document per id, from one batch annotation call (`POST /{type}`; `GET /{type}/{id}` for
+    one id) per tick.
     A slot holding an exception makes `load` raise it for that key alone (aiodataloader's rule)."""
 
     def __init__(self, fetch: Fetch) -> None:

@@ -35,6 +35,15 @@ class MirrorServer:
         entries: list[dict[str, Any]] = answer.json()
         return entries
 
+    def annotations(self, service: str) -> list[dict[str, Any]]:
+        """The annotation requests `service` got: `GET /{type}/{id}` for one id, `POST /{type}`
+        for a batch (not `/query`, `/metadata`)."""
+        return [
+            r
+            for r in self.requests(service)
+            if r["path"].split("/")[3] in {"gene", "chem", "drug", "compound"}
+        ]
+
     def clear(self) -> None:
         httpx.delete(f"{self.url}/_mirror/requests").raise_for_status()
 
@@ -72,6 +81,17 @@ class MirrorServer:
             **overrides,
         }
         return Settings(**values)
+
+
+def sent_fields(entry: dict[str, Any]) -> list[str] | None:
+    """The `fields` a request the mirror logged sent, as a list (None when it sent none): from
+    a JSON body, or from the query string (comma-separated)."""
+    body = entry.get("body")
+    if isinstance(body, dict):
+        fields: list[str] | None = body.get("fields")
+        return fields
+    values = entry["params"].get("fields")
+    return None if values is None else [f for v in values for f in v.split(",")]
 
 
 @pytest.fixture(scope="session")

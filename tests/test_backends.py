@@ -7,11 +7,12 @@ from collections.abc import AsyncIterator, Iterator
 
 import pytest
 
+from backends.biothings import SAFE_IN_PATH
 from backends.sources import Backends, build_backends
 from genechem.errors import UpstreamInvalidQuery, UpstreamNotFound
 from mirror.app import create_mirror_app
 from mirror.store import Dataset
-from tests.conftest import MirrorServer
+from tests.conftest import MirrorServer, sent_fields
 from tests.generated import generated_genes
 from tests.servers import serve
 
@@ -62,7 +63,8 @@ async def test_fields_are_sent_and_projected(
     [doc] = await demo_backends.mygene.get_genes(["1017"], fields=["symbol", "taxid"])
     assert set(doc) == {"query", "_id", "_version", "symbol", "taxid"}
     [request] = demo_mirror.requests("mygene")
-    assert request["body"]["fields"] == ["symbol", "taxid"]
+    assert (request["method"], request["path"]) == ("GET", "/mygene/v3/gene/1017")
+    assert sent_fields(request) == ["symbol", "taxid"]
 
 
 async def test_single_alias_comes_back_as_a_list(bulk_backends: Backends) -> None:
@@ -179,3 +181,74 @@ async def test_hgnc_info_fetch_and_search(demo_backends: Backends) -> None:
     assert hits[0]["symbol"] == "BRAF"
     assert {"hgnc_id", "symbol", "score"} <= set(hits[0])
     assert await demo_backends.hgnc.fetch("symbol", "NOSUCHSYMBOL") == []
+
+
+def _as_list(value: object) -> list[object]:
+    return value if isinstance(value, list) else [] if value is None else [value]
+
+
+def _single_id_cases(dataset: Dataset) -> tuple[list[str], list[str]]:
+    """Gene and chemical ids of every form the services resolve, plus unknown and unsafe ones."""
+    genes: list[str] = ["999999999", "ENSG99999999999", "no-such-gene", "a/b", "..", "1017,1018"]
+    for doc in dataset.genes[:12]:
+        genes.append(str(doc["_id"]))
+        genes.extend(str(e["gene"]) for e in _as_list(doc.get("ensembl")) if isinstance(e, dict))
+        genes.extend(str(r) for r in _as_list(doc.get("retired")))
+    chems: list[str] = ["XXXXXXXXXXXXXX-XXXXXXXXXX-X", "CHEBI:0", "DB99999", "a b"]
+    ids_in = {"chebi": ("CHEBI", "id"), "chembl": ("CHEMBL", "molecule_chembl_id")}
+    for doc in dataset.chemicals[:12]:
+        chems.append(str(doc["_id"]))
+        for source, (curie, key) in ids_in.items():
+            section = doc.get(source)
+            value = section.get(key) if isinstance(section, dict) else None
+            if isinstance(value, str):
+                chems.append(value if value.startswith(curie) else f"{curie}:{value}")
+        drugbank = doc.get("drugbank")
+        if isinstance(drugbank, dict) and isinstance(drugbank.get("id"), str):
+            chems.append(drugbank["id"])
+    return list(dict.fromkeys(genes)), list(dict.fromkeys(chems))
+
+
+async def test_one_id_by_get_answers_as_the_batch_post_does(
+    demo_backends: Backends, demo_mirror: MirrorServer, demo_dataset: Dataset
+) -> None:
+    """A batch of one id goes out as `GET /{type}/{id}` (the route clients use for one record,
+    cheaper for the service); its answer must be what `POST /{type}` gives for that id, for
+    every form of id (Entrez, Ensembl, retired, CURIEs, InChIKeys, unknown, several matches).
+    Ids that are not plain path segments still go in a POST body."""
+    gene_ids, chem_ids = _single_id_cases(demo_dataset)
+    clients = [(demo_backends.mygene, gene_ids, "gene"), (demo_backends.mychem, chem_ids, "chem")]
+    for client, ids, route in clients:
+        for id_ in ids:
+            for fields in (None, ["_id", "symbol", "name", "chebi.name"]):
+                demo_mirror.clear()
+                one = await client.get_many([id_], fields=fields)
+                sent = demo_mirror.requests()
+                batch = await client.get_many([id_, "zz-padding-id"], fields=fields)
+                assert one == [d for d in batch if d["query"] == id_], (id_, fields)
+                safe = SAFE_IN_PATH.fullmatch(id_) is not None
+                assert [(r["method"], r["path"].split("/")[3]) for r in sent] == [
+                    ("GET" if safe else "POST", route)
+                ], id_
+
+
+async def test_one_id_with_several_matches_by_get_answers_as_the_batch_post_does() -> None:
+    """An Ensembl id shared by two genes: `GET /gene/{id}` answers a list, which becomes one
+    entry per match with the id as `query`, as in `POST /gene`."""
+    shared = "ENSG00000000001"
+    genes = [
+        {"_id": str(n), "symbol": f"G{n}", "ensembl": {"gene": shared}, "taxid": 9606}
+        for n in (11, 12)
+    ]
+    with serve(create_mirror_app(Dataset(genes=genes))) as url:
+        backends = build_backends(MirrorServer(url).settings(), "live")
+        try:
+            one = await backends.mygene.get_many([shared], fields=["symbol"])
+            batch = await backends.mygene.get_many([shared, "zz-padding-id"], fields=["symbol"])
+        finally:
+            await backends.aclose()
+    assert [(d["query"], d["_id"], d["symbol"]) for d in one] == [
+        (shared, "11", "G11"),
+        (shared, "12", "G12"),
+    ]
+    assert one == [d for d in batch if d["query"] == shared]

@@ -17,7 +17,7 @@ from backends.mygene import MyGeneClient
 from genechem.settings import Settings
 from mirror.app import create_mirror_app
 from resolvers.loaders import BatchByIdLoader, FieldsKey, PromptDataLoader
-from tests.conftest import MirrorServer
+from tests.conftest import MirrorServer, sent_fields
 from tests.gateway import Gateway
 from tests.generated import linked_dataset
 from tests.servers import serve
@@ -108,7 +108,7 @@ def test_projection_asks_only_for_the_fields_the_query_reads(
         "{ name } chemicals { edges { node { name } } } } }"
     )
     by_path = {r["path"]: r for r in demo_mirror.requests()}
-    assert by_path["/mygene/v3/gene"]["body"]["fields"] == [
+    assert sent_fields(by_path["/mygene/v3/gene/1017"]) == [
         "homologene.genes",
         "pantherdb.ortholog",
         "symbol",
@@ -137,8 +137,9 @@ def test_raw_without_arguments_asks_for_every_field(
 ) -> None:
     data = gateway.data('{ gene(id: "1017") { raw } }')
     assert data["gene"]["raw"]["symbol"] == "CDK2"
-    [post] = demo_mirror.requests("mygene")
-    assert "fields" not in post["body"]
+    [get] = demo_mirror.requests("mygene")
+    assert get["path"] == "/mygene/v3/gene/1017"
+    assert sent_fields(get) is None
 
 
 def test_raw_with_fields_asks_for_those(gateway: Gateway, demo_mirror: MirrorServer) -> None:
@@ -148,8 +149,8 @@ def test_raw_with_fields_asks_for_those(gateway: Gateway, demo_mirror: MirrorSer
         "map_location": "12q13.2",
         "ensembl": {"gene": "ENSG00000123374"},  # single, as MyGene.info sends it for CDK2
     }
-    [post] = demo_mirror.requests("mygene")
-    assert post["body"]["fields"] == ["ensembl.gene", "map_location"]
+    [get] = demo_mirror.requests("mygene")
+    assert sent_fields(get) == ["ensembl.gene", "map_location"]
 
 
 def test_a_failing_key_gets_its_own_error(gateway: Gateway, demo_mirror: MirrorServer) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from app import create_app
 from genechem.settings import Settings
-from tests.conftest import MirrorServer
+from tests.conftest import MirrorServer, sent_fields
 from tests.gateway import Gateway
 from tests.servers import serve
 
@@ -70,8 +70,8 @@ def test_projection_pushdown_asks_only_for_selected_fields(
 ) -> None:
     gateway.post('{ gene(id: "1017") { symbol taxid } }')
     [call] = demo_mirror.requests("mygene")
-    assert call["method"] == "POST"
-    assert call["body"]["fields"] == ["symbol", "taxid"]
+    assert (call["method"], call["path"]) == ("GET", "/mygene/v3/gene/1017")
+    assert sent_fields(call) == ["symbol", "taxid"]
 
 
 def test_unknown_ids_are_null_without_errors(gateway: Gateway) -> None:

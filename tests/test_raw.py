@@ -48,7 +48,7 @@ from mirror.biothings.projection import project as mirror_project
 from mirror.store import Dataset
 from schema.node import to_global_id
 from schema.values import project, raw_document
-from tests.conftest import MirrorServer
+from tests.conftest import MirrorServer, sent_fields
 from tests.gateway import Gateway
 from tests.servers import serve
 
@@ -219,19 +219,9 @@ def test_raw_next_to_each_chemical_field_alone_changes_nothing_else(
 # --- (b) fields the query routes do not send by default -------------------------------------------
 
 
-def _sent_fields(entry: Doc) -> list[str] | None:
-    """The `fields` a logged request sent, as a list (None when it sent none)."""
-    body = entry.get("body")
-    if isinstance(body, dict):
-        fields: list[str] | None = body.get("fields")
-        return fields
-    values = entry["params"].get("fields")
-    return None if values is None else [f for v in values for f in v.split(",")]
-
-
 def _query_fields(mirror: MirrorServer, service: str = "mygene") -> list[list[str] | None]:
     """The `fields` of every `/query` request the mirror saw (None where there was none)."""
-    return [_sent_fields(e) for e in mirror.requests(service) if e["path"].endswith("/query")]
+    return [sent_fields(e) for e in mirror.requests(service) if e["path"].endswith("/query")]
 
 
 @pytest.mark.parametrize("raw", ["raw @skip(if: true)", "raw @include(if: false)", "raw"])
@@ -301,11 +291,7 @@ def test_chemical_target_genes_answer_map_location_next_to_raw(
 
 
 def _annotation_fields(mirror: MirrorServer, service: str) -> list[Any]:
-    return [
-        _sent_fields(e)
-        for e in mirror.requests(service)
-        if e["method"] == "POST" and not e["path"].endswith("/query")
-    ]
+    return [sent_fields(e) for e in mirror.annotations(service)]
 
 
 def test_a_fragment_on_another_type_does_not_fetch_every_gene_field(

@@ -54,7 +54,7 @@ def test_each_field_set_is_its_own_entry(
     demo_mirror.clear()
     data = cached_gateway.data('{ gene(id: "1017") { taxid } }')
     assert data == {"gene": {"taxid": 9606}}
-    assert [r["path"] for r in demo_mirror.requests("mygene")] == ["/mygene/v3/gene"]
+    assert [r["path"] for r in demo_mirror.requests("mygene")] == ["/mygene/v3/gene/1017"]
 
 
 def test_hgnc_fetches_and_batch_queries_are_cached(

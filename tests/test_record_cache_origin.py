@@ -42,7 +42,7 @@ async def test_demo_records_are_not_served_by_the_live_clients(
     [from_live] = await live.mygene.get_many(["1017"], fields=["symbol"])
     assert from_live["symbol"] == "CDK2"
     paths = [r["path"] for r in demo_mirror.requests("mygene")]
-    assert "/mygene/v3/gene" in paths  # asked live, not read from the demo's entry
+    assert "/mygene/v3/gene/1017" in paths  # asked live, not read from the demo's entry
     assert "/mygene/v3/metadata" in paths  # the live build version, not the demo's
 
 
