@@ -66,7 +66,12 @@ from genechem.response_cache import answer_key, keep_answer, read_answer
 from genechem.settings import Settings
 from genechem.store import Store
 from resolvers.context import CALLS_HEADER, Context
-from schema.extensions import INTERNAL_ERROR, INTERNAL_MESSAGE, VALIDATION_FAILED
+from schema.extensions import (
+    ENCODED_ANSWER,
+    INTERNAL_ERROR,
+    INTERNAL_MESSAGE,
+    VALIDATION_FAILED,
+)
 
 if TYPE_CHECKING:
     from strawberry.http.base import BaseRequestProtocol
@@ -259,6 +264,20 @@ def has_lone_surrogate(value: object) -> bool:
     return False
 
 
+def with_written_answer(response: object) -> object:
+    """`response` with its `data` as the JSON bytes the answer's bound already wrote for it
+    (`schema.extensions.ENCODED_ANSWER`, then forgotten); `response` itself when there are none
+    for that very data."""
+    written = ENCODED_ANSWER.get()
+    if written is None or not isinstance(response, dict):
+        return response
+    data, encoded = written
+    if response.get("data") is not data:
+        return response
+    ENCODED_ANSWER.set(None)
+    return {**response, "data": orjson.Fragment(encoded)}
+
+
 def error_body(message: str, code: str) -> GraphQLHTTPResponse:
     """A GraphQL response with one error and no `data`: a request that was never executed."""
     return {"errors": [{"message": message, "extensions": {"code": code}}]}
@@ -288,7 +307,7 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
         on thousands of genes); what orjson refuses (a lone surrogate from an upstream
         document) falls back to Strawberry's encoder, which escapes it."""
         try:
-            return orjson.dumps(data)
+            return orjson.dumps(with_written_answer(data))
         except TypeError:  # orjson.JSONEncodeError
             return super().encode_json(data)
 

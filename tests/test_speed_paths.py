@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+import orjson
 import pytest
 
 from backends.http import decode_json
@@ -15,6 +16,7 @@ from genechem.graphql_http import GraphQLHTTPRouter
 from genechem.settings import Settings
 from schema import schema
 from schema.document_cache import DOCUMENT_CACHE_SIZE, DocumentParserCache
+from schema.extensions import ENCODED_ANSWER
 from tests.gateway import Gateway
 
 
@@ -80,3 +82,26 @@ def test_decode_json_keeps_integers_past_64_bits() -> None:
     long = 123456789012345678901234567890
     assert decode_json(b'{"pubmed": [123456789012345678901234567890, 2]}') == {"pubmed": [long, 2]}
     assert decode_json(b'{"n": 18446744073709551616}')["n"] == 2**64
+
+
+async def test_an_answer_is_written_once_the_bound_s_bytes_reused_for_that_data_only() -> None:
+    """The answer's bound writes its JSON (`ENCODED_ANSWER`); the response puts those bytes in
+    place of its `data` (here recognisable stand-in bytes), once, and only for that very data:
+    equal data of another request is written as usual."""
+    result = await schema.execute("{ __typename genes: __schema { queryType { name } } }")
+    written = ENCODED_ANSWER.get()
+    assert written is not None
+    assert written[0] is result.data
+    assert written[1] == orjson.dumps(result.data)
+    router: Any = GraphQLHTTPRouter.__new__(GraphQLHTTPRouter)
+    data = {"gene": {"symbol": "CDK2"}}
+    token = ENCODED_ANSWER.set((data, b'{"gene":{"symbol":"WRITTEN"}}'))
+    try:
+        answer = router.encode_json({"data": data, "extensions": {"cost": 1}})
+        assert answer == b'{"data":{"gene":{"symbol":"WRITTEN"}},"extensions":{"cost":1}}'
+        assert ENCODED_ANSWER.get() is None  # forgotten once used
+        ENCODED_ANSWER.set((data, b"{}"))
+        equal = {"gene": {"symbol": "CDK2"}}
+        assert router.encode_json({"data": equal}) == b'{"data":{"gene":{"symbol":"CDK2"}}}'
+    finally:
+        ENCODED_ANSWER.reset(token)
