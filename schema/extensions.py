@@ -26,6 +26,7 @@ import functools
 import inspect
 import logging
 import re
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from contextvars import ContextVar
@@ -35,6 +36,7 @@ from typing import Any, ClassVar
 import orjson
 import strawberry
 from graphql import (
+    DocumentNode,
     ExecutionResult,
     GraphQLError,
     GraphQLSyntaxError,
@@ -70,6 +72,10 @@ from resolvers.cost import SERVICES, Estimate, ListArgumentTooLong, QueryTooComp
 from schema.document_limits import QUERY_TOO_COMPLEX, OverLimitAtParse, parse_time_verdict
 
 log = logging.getLogger("genechem.errors")
+
+PriceKey = tuple[int, int, tuple[int, float] | None]
+PRICES_KEPT = 1024
+"""Estimates kept (`QueryCost.price`): as many as the documents the parse cache keeps."""
 
 
 @dataclass(frozen=True)
@@ -236,11 +242,15 @@ class QueryCost(UpstreamCalls):
     and the calls made in `extensions.cost` of every answer that got as far as execution."""
 
     limits: ClassVar[CostLimits] = CostLimits()
+    prices: ClassVar[OrderedDict[PriceKey, tuple[DocumentNode, Estimate | None]]] = OrderedDict()
+    """Estimates of operations without variables, by document, operation and HGNC index state
+    (see `price`), the least recently used dropped past `PRICES_KEPT`."""
 
     @classmethod
     def configured(cls, limits: CostLimits) -> type[QueryCost]:
-        """This extension with `limits` (Strawberry builds one instance per request)."""
-        return type("QueryCost", (cls,), {"limits": limits})
+        """This extension with `limits` and estimates of its own (Strawberry builds one instance
+        per request)."""
+        return type(cls.__name__, (cls,), {"limits": limits, "prices": OrderedDict()})
 
     def on_operation(self) -> Iterator[None]:
         self.estimate: Estimate | None = None
@@ -276,11 +286,23 @@ class QueryCost(UpstreamCalls):
     def price(
         self, operation: OperationDefinitionNode, known_symbol: Callable[[str], bool] | None
     ) -> Estimate | None:
+        """The operation's estimate. Without variables it depends on the document alone (and
+        the HGNC index the symbols are checked in), so it is kept for the next request of that
+        document (a tenth of a single-gene request's CPU); the document (shared by the parse
+        cache) is held with it, so its id stays its own."""
         context = self.execution_context
-        assert context.graphql_document is not None
-        return estimate(
+        document = context.graphql_document
+        assert document is not None
+        key: PriceKey | None = None
+        if not operation.variable_definitions and not context.variables:
+            key = (id(document), id(operation), self.index_state(known_symbol))
+            kept = self.prices.get(key)
+            if kept is not None and kept[0] is document:
+                self.prices.move_to_end(key)
+                return kept[1]
+        found = estimate(
             context.schema._schema,
-            context.graphql_document,
+            document,
             operation,
             context.variables,
             hgnc_index=self.limits.hgnc_index,
@@ -289,6 +311,19 @@ class QueryCost(UpstreamCalls):
             max_list=self.limits.max_list_argument,
             known_symbol=known_symbol,
         )
+        if key is not None:
+            self.prices[key] = (document, found)
+            while len(self.prices) > PRICES_KEPT:
+                self.prices.popitem(last=False)
+        return found
+
+    def index_state(self, known_symbol: Callable[[str], bool] | None) -> tuple[int, float] | None:
+        """What an estimate read of the HGNC index: none (no index loaded), or which index as
+        of which load."""
+        index = self.hgnc_index() if known_symbol is not None else None
+        if index is None or index.loaded_at is None:
+            return None
+        return id(index), index.loaded_at
 
     def hgnc_index(self) -> Any:
         """The request's HGNC index, or None (index mode off, or no backends in the context)."""
@@ -385,10 +420,6 @@ class IndexedQueryCost(QueryCost):
     """`QueryCost` for async execution (the app): when the symbol checker alone puts an
     operation over the limit in index mode, the HGNC index is loaded first (its first load, two
     calls shared by the whole process) and the symbols it explains are priced at nothing."""
-
-    @classmethod
-    def configured(cls, limits: CostLimits) -> type[QueryCost]:
-        return type("IndexedQueryCost", (cls,), {"limits": limits})
 
     async def on_execute(self) -> AsyncIterator[None]:  # type: ignore[override]
         context = self.execution_context

@@ -247,3 +247,36 @@ def test_estimate_covers_the_record_caches_version_check(demo_mirror: MirrorServ
             assert gateway.last_cost is not None
             assert gateway.last_cost["actual"]["mygene"] == expected_actual
             assert gateway.last_cost["estimated"]["mygene"] == 2
+
+
+async def test_an_operation_without_variables_is_priced_once_per_document(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Its estimate depends on the document alone (and the HGNC index the symbols are checked
+    in): kept for the next request of the document, recomputed when the index state changes;
+    an operation with variables is priced every time."""
+    from resolvers import cost
+    from schema import extensions
+
+    priced: list[str] = []
+    real = cost.estimate
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        priced.append(args[2].name.value if args[2].name else "-")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr("schema.extensions.estimate", counted)
+    plain = "query Plain { __typename }"
+    first, second = await schema.execute(plain), await schema.execute(plain)
+    assert first.extensions == second.extensions
+    assert first.extensions is not None
+    assert "cost" in first.extensions
+    assert priced == ["Plain"]
+    with_variables = "query Flagged($x: Boolean!) { __typename @include(if: $x) }"
+    for flag in (True, True, False):
+        await schema.execute(with_variables, variable_values={"x": flag})
+    assert priced == ["Plain", "Flagged", "Flagged", "Flagged"]
+    monkeypatch.setattr(extensions.QueryCost, "index_state", lambda *_: (1, 2.0))
+    await schema.execute(plain)
+    await schema.execute(plain)
+    assert priced == ["Plain", "Flagged", "Flagged", "Flagged", "Plain"]
