@@ -230,6 +230,16 @@ async def test_one_id_by_get_answers_as_the_batch_post_does(
                 assert [(r["method"], r["path"].split("/")[3]) for r in sent] == [
                     ("GET" if safe else "POST", route)
                 ], id_
+    flattened: list[dict[str, object]] = []
+    for id_ in gene_ids[:8]:  # flattened fields (`dotfield`) alike
+        fields = ["ensembl.gene", "refseq.rna", "symbol"]
+        one = await demo_backends.mygene.get_many([id_], fields=fields, dotfield=True)
+        batch = await demo_backends.mygene.get_many(
+            [id_, "zz-padding-id"], fields=fields, dotfield=True
+        )
+        assert one == [d for d in batch if d["query"] == id_], id_
+        flattened += one
+    assert any("ensembl.gene" in d for d in flattened)
 
 
 async def test_one_id_with_several_matches_by_get_answers_as_the_batch_post_does() -> None:
