@@ -58,27 +58,21 @@ class BioThingsClient:
         entry per match, `{"query", "notfound": true}` for an id with none, in input order."""
         if not ids:
             return []
+        extra = _compact({"fields": list(fields) if fields else None, "dotfield": dotfield or None})
         if len(ids) == 1 and SAFE_IN_PATH.fullmatch(ids[0]):
-            results = await self._get_one(ids[0], fields=fields, dotfield=dotfield)
+            results = await self._get_one(ids[0], extra)
         else:
-            extra = _compact(
-                {"fields": list(fields) if fields else None, "dotfield": dotfield or None}
-            )
             results = await self._gather_chunks(
                 ids, lambda part: {"ids": list(part), **extra}, f"/{self.annotation_type}"
             )
         return [self.normalize(d) if not d.get("notfound") else d for d in results]
 
-    async def _get_one(
-        self, id_: str, *, fields: Sequence[str] | None, dotfield: bool
-    ) -> list[Doc]:
+    async def _get_one(self, id_: str, extra: dict[str, Any]) -> list[Doc]:
         """`GET /{type}/{id}`, answered as `POST /{type}` answers that one id: its matches
         with `query`, or a `notfound` entry. The same lookup on the service (the same id
         scopes), and the route every client uses for one record: the service serves it with
         less work than a batch (no body to read, no list to build)."""
-        params = _compact(
-            {"fields": ",".join(fields) if fields else None, "dotfield": dotfield or None}
-        )
+        params = {name: _param_value(value) for name, value in extra.items()}
         path = f"/{self.annotation_type}/{id_}"
         body = await self.http.request_record(path, params=params or None)
         if body is None:

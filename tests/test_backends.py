@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator, Iterator
 import pytest
 
 from backends.biothings import SAFE_IN_PATH
+from backends.shapes import as_list
 from backends.sources import Backends, build_backends
 from genechem.errors import UpstreamInvalidQuery, UpstreamNotFound
 from mirror.app import create_mirror_app
@@ -183,17 +184,13 @@ async def test_hgnc_info_fetch_and_search(demo_backends: Backends) -> None:
     assert await demo_backends.hgnc.fetch("symbol", "NOSUCHSYMBOL") == []
 
 
-def _as_list(value: object) -> list[object]:
-    return value if isinstance(value, list) else [] if value is None else [value]
-
-
 def _single_id_cases(dataset: Dataset) -> tuple[list[str], list[str]]:
     """Gene and chemical ids of every form the services resolve, plus unknown and unsafe ones."""
     genes: list[str] = ["999999999", "ENSG99999999999", "no-such-gene", "a/b", "..", "1017,1018"]
     for doc in dataset.genes[:12]:
         genes.append(str(doc["_id"]))
-        genes.extend(str(e["gene"]) for e in _as_list(doc.get("ensembl")) if isinstance(e, dict))
-        genes.extend(str(r) for r in _as_list(doc.get("retired")))
+        genes.extend(str(e["gene"]) for e in as_list(doc.get("ensembl")) if isinstance(e, dict))
+        genes.extend(str(r) for r in as_list(doc.get("retired")))
     chems: list[str] = ["XXXXXXXXXXXXXX-XXXXXXXXXX-X", "CHEBI:0", "DB99999", "a b"]
     ids_in = {"chebi": ("CHEBI", "id"), "chembl": ("CHEMBL", "molecule_chembl_id")}
     for doc in dataset.chemicals[:12]:
