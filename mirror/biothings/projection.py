@@ -51,21 +51,45 @@ def _pattern(field: str) -> re.Pattern[str]:
     return re.compile("".join(".*" if ch == "*" else re.escape(ch) for ch in field))
 
 
-def _selects(patterns: Sequence[str], path: str) -> bool:
-    return any(_pattern(p).fullmatch(path) for p in patterns)
+class Patterns:
+    """A set of `fields` patterns, with what they say of each path remembered: documents of a
+    service share their paths, so each path is matched against the patterns once, not once per
+    key of every document (the regexes cost the mirror more than the filtering itself)."""
+
+    def __init__(self, patterns: tuple[str, ...]) -> None:
+        self.patterns = patterns
+        self.selected: dict[str, bool] = {}
+        self.below: dict[str, bool] = {}
+
+    def selects(self, path: str) -> bool:
+        """Whether a pattern matches `path` itself (its whole subtree is kept)."""
+        found = self.selected.get(path)
+        if found is None:
+            found = self.selected[path] = any(_pattern(p).fullmatch(path) for p in self.patterns)
+        return found
+
+    def may_select_below(self, path: str) -> bool:
+        """Could a pattern match a path under `path`? (A wildcard is judged by its literal
+        head.)"""
+        found = self.below.get(path)
+        if found is None:
+            below = path + "."
+            found = False
+            for pattern in self.patterns:
+                head, star, _ = pattern.partition("*")
+                if head.startswith(below) or (star and below.startswith(head)):
+                    found = True
+                    break
+            self.below[path] = found
+        return found
 
 
-def _may_select_below(patterns: Sequence[str], path: str) -> bool:
-    """Could a pattern match a path under `path`? (A wildcard is judged by its literal head.)"""
-    below = path + "."
-    for pattern in patterns:
-        head, star, _ = pattern.partition("*")
-        if head.startswith(below) or (star and below.startswith(head)):
-            return True
-    return False
+@lru_cache(maxsize=256)
+def patterns_of(fields: tuple[str, ...]) -> Patterns:
+    return Patterns(fields)
 
 
-def _include(node: Any, path: str, patterns: Sequence[str]) -> Any:
+def _include(node: Any, path: str, patterns: Patterns) -> Any:
     """The part of `node` (found at `path`) that the include patterns keep, or None."""
     if isinstance(node, list):
         kept = [_include(item, path, patterns) for item in node]
@@ -76,16 +100,16 @@ def _include(node: Any, path: str, patterns: Sequence[str]) -> Any:
     out: dict[str, Any] = {}
     for key, value in node.items():
         child = f"{path}.{key}" if path else key
-        if _selects(patterns, child):
+        if patterns.selects(child):
             out[key] = value
-        elif _may_select_below(patterns, child):
+        elif patterns.may_select_below(child):
             kept = _include(value, child, patterns)
             if kept is not None:
                 out[key] = kept
     return out or None
 
 
-def _exclude(node: Any, path: str, patterns: Sequence[str]) -> Any:
+def _exclude(node: Any, path: str, patterns: Patterns) -> Any:
     if isinstance(node, list):
         return [_exclude(item, path, patterns) for item in node]
     if not isinstance(node, Mapping):
@@ -93,7 +117,7 @@ def _exclude(node: Any, path: str, patterns: Sequence[str]) -> Any:
     out: dict[str, Any] = {}
     for key, value in node.items():
         child = f"{path}.{key}" if path else key
-        if not _selects(patterns, child):
+        if not patterns.selects(child):
             out[key] = _exclude(value, child, patterns)
     return out
 
@@ -102,13 +126,13 @@ def project(doc: DocView, fields: Sequence[str] | None) -> dict[str, Any]:
     """`doc` filtered by `fields` (None, empty or containing `all`: everything)."""
     if not fields or "all" in fields:
         return dict(doc)
-    includes = [f for f in fields if not f.startswith("-")]
-    excludes = [f[1:] for f in fields if f.startswith("-")]
+    includes = tuple(f for f in fields if not f.startswith("-"))
+    excludes = tuple(f[1:] for f in fields if f.startswith("-"))
     out: dict[str, Any] = dict(doc)
     if includes:
-        out = _include(doc, "", includes) or {}
+        out = _include(doc, "", patterns_of(includes)) or {}
     if excludes:
-        out = _exclude(out, "", excludes)
+        out = _exclude(out, "", patterns_of(excludes))
     return out
 
 
