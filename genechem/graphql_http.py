@@ -22,7 +22,8 @@ What `GraphQLHTTPRouter` changes, all through the view's own hooks:
                             body, 304 to a matching `If-None-Match`; every other answer
                             `no-store`
 
-`add_http_middleware` adds CORS (configured origins only) and gzip around the whole app.
+`add_http_middleware` adds CORS (configured origins only) and compression (zstd or gzip) around
+the whole app.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ from strawberry.types.execution import PreExecutionError
 from strawberry.types.unset import UNSET
 
 from backends.calls import CallLog, collecting
-from genechem.compression import GZip
+from genechem.compression import Compression
 from genechem.logs import REQUEST_ID_HEADER, note_operation, note_result, operation_name_of
 from genechem.metrics import count_refusal
 from genechem.persisted_queries import NOT_FOUND_CODE as PERSISTED_NOT_FOUND
@@ -210,7 +211,8 @@ def status_for(outcome: Outcome, media_type: str) -> int:
 
 
 def entity_tag(body: bytes) -> str:
-    """A weak ETag of the body: weak because gzip may re-encode the bytes on the way out."""
+    """A weak ETag of the body: weak because compression may re-encode the bytes on the way
+    out."""
     return f'W/"{hashlib.sha256(body).hexdigest()[:32]}"'
 
 
@@ -717,12 +719,12 @@ class InternalErrors:
 
 
 def add_http_middleware(app: FastAPI, settings: Settings) -> None:
-    """CORS for the configured origins (none by default: same-origin pages only) and gzip for
-    answers of `settings.gzip_minimum_size` bytes or more. CORS is added last, so it is the
-    outermost layer and answers preflights before anything else runs; `InternalErrors` first,
+    """CORS for the configured origins (none by default: same-origin pages only) and zstd or
+    gzip for answers of `settings.gzip_minimum_size` bytes or more. CORS is added last, so it is
+    the outermost layer and answers preflights before anything else runs; `InternalErrors` first,
     the innermost, so every other layer still sees (and logs) its 500."""
     app.add_middleware(InternalErrors)
-    app.add_middleware(GZip, minimum_size=settings.gzip_minimum_size)
+    app.add_middleware(Compression, minimum_size=settings.gzip_minimum_size)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,

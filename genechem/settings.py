@@ -210,8 +210,9 @@ class Settings(BaseSettings):
     gzip_minimum_size: int = Field(
         1000,
         ge=0,
-        description="Answers of at least this many bytes are gzip-compressed for clients that "
-        "send `Accept-Encoding: gzip`; smaller ones are not worth the CPU.",
+        description="Answers of at least this many bytes are compressed for clients that accept "
+        "it (`Accept-Encoding`): zstd when they take it, else gzip; smaller ones are not worth "
+        "the CPU.",
     )
     http_cache_max_age: int = Field(
         60,

@@ -13,6 +13,7 @@ from typing import Any
 
 import httpx
 import pytest
+import zstandard
 
 from app import create_app
 from genechem.graphql_http import negotiate
@@ -280,16 +281,23 @@ def test_cors_allows_no_other_origin_by_default(gateway: Gateway) -> None:
     assert "access-control-allow-origin" not in answer.headers
 
 
-def test_large_answer_is_gzipped_when_the_client_accepts_it(gateway: Gateway) -> None:
+@pytest.mark.parametrize(
+    ("accepted", "coding"),
+    [("gzip", "gzip"), ("gzip, deflate, zstd", "zstd"), ("zstd;q=0, gzip", "gzip")],
+)
+def test_large_answer_is_compressed_as_the_client_accepts_it(
+    gateway: Gateway, accepted: str, coding: str
+) -> None:
     url = f"{gateway.url}/graphql"
     body = {"query": LARGE_QUERY}
-    with httpx.stream("POST", url, json=body, headers={"accept-encoding": "gzip"}) as answer:
+    with httpx.stream("POST", url, json=body, headers={"accept-encoding": accepted}) as answer:
         raw = b"".join(answer.iter_raw())
-        assert answer.headers["content-encoding"] == "gzip"
+        assert answer.headers["content-encoding"] == coding
         assert "Accept-Encoding" in answer.headers["vary"]
     plain = httpx.post(url, json=body, headers={"accept-encoding": "identity"})
     assert "content-encoding" not in plain.headers
-    assert gzip.decompress(raw) == plain.content
+    decompress = gzip.decompress if coding == "gzip" else zstandard.ZstdDecompressor().decompress
+    assert decompress(raw) == plain.content
     assert len(raw) < len(plain.content) / 3
     assert plain.json()["data"]["__schema"]["types"]
 
