@@ -141,7 +141,12 @@ def serve(host: str, port: int, source: SourceMode | None, workers: int) -> None
     settings = Settings() if source is None else Settings(source=source)
     # At shutdown (SIGTERM) requests in flight get SHUTDOWN_TIMEOUT seconds to finish, then
     # their connections close: a deploy drains the process in bounded time.
-    options = {**SERVER_OPTIONS, "timeout_graceful_shutdown": settings.shutdown_timeout}
+    # Each request's line is genechem's own (`genechem.logs`), with the access log's facts.
+    options = {
+        **SERVER_OPTIONS,
+        "timeout_graceful_shutdown": settings.shutdown_timeout,
+        "access_log": False,
+    }
     if workers <= 1:
         uvicorn.run(served_app(settings), host=host, port=port, **options)
         return

@@ -1,4 +1,5 @@
-"""The server's log, as `genechem serve` writes it: each request's line once, in the chosen format.
+"""The server's log, as `genechem serve` writes it: each request's line once, in the chosen format,
+with the access log's facts (uvicorn's own access log is off).
 
 The command line gives the root logger a handler (for uvicorn's, stamina's and every other
 library's records) and the app gives the `genechem` loggers their own (text or JSON lines): a
@@ -70,5 +71,14 @@ def test_each_request_is_logged_once_by_the_server(log_format: str) -> None:
             entry = json.loads(mine[0])
             assert entry["request_id"] == request_id
             assert entry["outcome"] == "data"
+            assert (entry["method"], entry["path"], entry["status"]) == ("POST", "/graphql", 200)
+            assert entry["client"].startswith("127.0.0.1:")
+        else:
+            assert " 127.0.0.1:" in mine[0]
+            assert '"POST /graphql" 200 - data in ' in mine[0]
+    assert not [line for line in lines if "HTTP/1.1" in line]  # no second, uvicorn line
+    health = [line for line in lines if "/healthz" in line]
+    assert health, "the readiness polls are logged too"
+    assert all("genechem.requests" in line for line in health)
     ready = [line for line in lines if "genechem ready" in line]
     assert len(ready) == 1, ready
