@@ -23,6 +23,7 @@ from resolvers.loaders import (
     Resolution,
     lookup_terms,
     resolutions,
+    settled_together,
 )
 from resolvers.paging import Window, slice_items
 from resolvers.projection import child_selections, own_selections, type_names, upstream_fields
@@ -115,7 +116,7 @@ class GenesByOrthologRefLoader:
         """Every match of each reference in its scope, in `refs` order. All loads are queued
         before the first await, so references of one tick share one call per scope."""
         futures = [self._loader(ref.scope).load(FieldsKey(ref.id, fields)) for ref in refs]
-        return list(await asyncio.gather(*futures))
+        return await settled_together(futures, asyncio.get_running_loop())
 
 
 class GenesByUniprotLoader(BatchQueryLoader):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, TypeVar
 
@@ -100,6 +100,42 @@ def resolutions(
     return out
 
 
+def settled_together(
+    futures: Sequence[asyncio.Future[V]], loop: asyncio.AbstractEventLoop
+) -> asyncio.Future[list[V]]:
+    """One future for the values of `futures`, in order, as `asyncio.gather` gives them, but
+    waiting on one pending future at a time instead of calling back once per future: a batch
+    resolves all its keys at once, so 1000 keys wake their caller after one callback, not
+    after 1000 callbacks queued on the event loop behind every other request's. When one fails,
+    the first exception in order is raised (every future's exception is marked retrieved).
+    Cancelling it leaves the futures alone: they are the loaders' cache, shared with other
+    fields of the request."""
+    combined: asyncio.Future[list[V]] = loop.create_future()
+    pending = 0  # futures before this index are done
+
+    def settle(_: object = None) -> None:
+        nonlocal pending
+        if combined.done():
+            return
+        while pending < len(futures):
+            if not futures[pending].done():
+                futures[pending].add_done_callback(settle)
+                return
+            pending += 1
+        if any(future.cancelled() for future in futures):
+            combined.cancel()
+            return
+        errors = [future.exception() for future in futures]
+        first = next((error for error in errors if error is not None), None)
+        if first is not None:
+            combined.set_exception(first)
+        else:
+            combined.set_result([future.result() for future in futures])
+
+    settle()
+    return combined
+
+
 class PromptDataLoader(DataLoader[K, V]):
     """aiodataloader's DataLoader, calling its batch function on the event loop's next turn.
 
@@ -115,6 +151,11 @@ class PromptDataLoader(DataLoader[K, V]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._running = set()
+
+    def load_many(self, keys: Iterable[K]) -> asyncio.Future[list[V]]:
+        """aiodataloader's `load_many`, its futures settled together (`settled_together`)
+        rather than gathered."""
+        return settled_together([self.load(key) for key in keys], self.loop)
 
     def do_resolve_reject(self, key: K, future: asyncio.Future[V]) -> None:
         self._queue.append(Loader(key=key, future=future))

@@ -16,7 +16,7 @@ from backends.http import ServiceHTTP
 from backends.mygene import MyGeneClient
 from genechem.settings import Settings
 from mirror.app import create_mirror_app
-from resolvers.loaders import BatchByIdLoader, FieldsKey, PromptDataLoader
+from resolvers.loaders import BatchByIdLoader, FieldsKey, PromptDataLoader, settled_together
 from tests.conftest import MirrorServer, sent_fields
 from tests.gateway import Gateway
 from tests.generated import linked_dataset
@@ -225,3 +225,59 @@ async def test_one_chunk_of_ids_reaches_the_service_on_the_loop_s_next_turn() ->
     assert doc is not None
     assert doc["symbol"] == "CDK2"
     assert sent == [1]
+
+
+class CountingFuture(asyncio.Future[Any]):
+    """A future that counts the done callbacks added to it."""
+
+    callbacks = 0
+
+    def add_done_callback(self, fn: Any, *, context: Any = None) -> None:
+        CountingFuture.callbacks += 1
+        super().add_done_callback(fn, context=context)
+
+
+async def test_keys_loaded_together_wake_their_caller_once_with_values_in_order() -> None:
+    loop = asyncio.get_running_loop()
+    futures = [CountingFuture(loop=loop) for _ in range(1000)]
+    CountingFuture.callbacks = 0
+    together = settled_together(futures, loop)
+    for n, future in enumerate(futures[:500]):  # a first batch
+        future.set_result(n)
+    await asyncio.sleep(0)
+    assert not together.done()
+    for n, future in enumerate(futures[500:], start=500):  # the second
+        future.set_result(n)
+    assert await together == list(range(1000))
+    assert CountingFuture.callbacks == 2  # one pending future waited on per batch, not 1000
+
+
+async def test_keys_loaded_together_raise_the_first_error_in_order_and_cancel_nothing() -> None:
+    loop = asyncio.get_running_loop()
+    futures: list[asyncio.Future[int]] = [loop.create_future() for _ in range(3)]
+    together = settled_together(futures, loop)
+    futures[2].set_exception(KeyError("late"))
+    futures[1].set_exception(ValueError("first in order"))
+    futures[0].set_result(0)
+    with pytest.raises(ValueError, match="first in order"):
+        await together
+    shared = [loop.create_future() for _ in range(2)]
+    settled_together(shared, loop).cancel()  # the caller went away
+    await asyncio.sleep(0)
+    assert not any(f.cancelled() for f in shared)  # other fields may still wait on them
+    assert await settled_together([], loop) == []
+
+
+async def test_load_many_answers_every_key_in_order_from_one_batch() -> None:
+    batches: list[list[int]] = []
+
+    class Doubling(PromptDataLoader[int, int]):
+        async def batch_load_fn(self, keys: list[int]) -> list[int]:
+            batches.append(keys)
+            return [2 * key for key in keys]
+
+    loader = Doubling()
+    keys = [3, 1, 2, 1]
+    first, again = await asyncio.gather(loader.load_many(keys), loader.load_many([2, 5]))
+    assert (first, again) == ([6, 2, 4, 2], [4, 10])
+    assert batches == [[3, 1, 2, 5]]  # one batch, each key once (the loader's cache)
