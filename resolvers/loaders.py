@@ -110,18 +110,33 @@ def settled_together(
     the first exception in order is raised (every future's exception is marked retrieved).
     Cancelling it leaves the futures alone: they are the loaders' cache, shared with other
     fields of the request."""
-    combined: asyncio.Future[list[V]] = loop.create_future()
-    pending = 0  # futures before this index are done
+    together = Together(futures, loop.create_future())
+    together.settle()
+    return together.combined
 
-    def settle(_: object = None) -> None:
-        nonlocal pending
+
+class Together:
+    """`settled_together`'s state. A class, not a closure: a closure that adds itself as a
+    callback refers to itself, a cycle that kept a request's documents until Python's next
+    full collection."""
+
+    __slots__ = ("combined", "futures", "pending")
+
+    def __init__(self, futures: Sequence[asyncio.Future[V]], combined: asyncio.Future[list[V]]):
+        self.futures: Sequence[asyncio.Future[Any]] = futures
+        self.combined: asyncio.Future[list[Any]] = combined
+        self.pending = 0
+        """Futures before this index are done."""
+
+    def settle(self, _: object = None) -> None:
+        futures, combined = self.futures, self.combined
         if combined.done():
             return
-        while pending < len(futures):
-            if not futures[pending].done():
-                futures[pending].add_done_callback(settle)
+        while self.pending < len(futures):
+            if not futures[self.pending].done():
+                futures[self.pending].add_done_callback(self.settle)
                 return
-            pending += 1
+            self.pending += 1
         if any(future.cancelled() for future in futures):
             combined.cancel()
             return
@@ -131,9 +146,6 @@ def settled_together(
             combined.set_exception(first)
         else:
             combined.set_result([future.result() for future in futures])
-
-    settle()
-    return combined
 
 
 class PromptDataLoader(DataLoader[K, V]):
