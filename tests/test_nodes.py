@@ -3,6 +3,12 @@ page in the gateway and batch across parents."""
 
 from __future__ import annotations
 
+import base64
+import binascii
+import random
+import string
+
+from resolvers.node import _decoded
 from tests.conftest import MirrorServer
 from tests.gateway import Gateway
 
@@ -124,3 +130,24 @@ def test_chemical_targets_connection_batches_gene_lookups(
     assert {e["node"]["gene"]["symbol"] for e in lapatinib["targets"]["edges"]} >= {"EGFR", "ERBB2"}
     assert "ABL1" in {e["node"]["gene"]["symbol"] for e in imatinib["targets"]["edges"]}
     assert [r["path"] for r in demo_mirror.requests("mygene")] == ["/mygene/v3/query"]
+
+
+def test_only_padded_base64_is_tried_as_a_global_id() -> None:
+    """`_decoded` skips strings whose length rules out padded base64 (most source ids) and
+    answers every string as decoding it would."""
+
+    def decoded_the_long_way(value: str) -> tuple[str, str] | None:
+        try:
+            text = base64.b64decode(value, validate=True).decode("utf-8")
+        except (binascii.Error, UnicodeDecodeError, ValueError):
+            return None
+        type_name, colon, source_id = text.partition(":")
+        return (type_name, source_id) if colon and type_name.isidentifier() and source_id else None
+
+    rng = random.Random(7)
+    alphabet = string.ascii_letters + string.digits + "+/=:- "
+    values = ["".join(rng.choices(alphabet, k=rng.randint(0, 14))) for _ in range(20_000)]
+    values += [base64.b64encode(f"Gene:{n}".encode()).decode() for n in range(200)]
+    values += ["600000000", "1017", "R0VuZTox", base64.b64encode(b"Gene:1").decode()[:-1]]
+    assert [_decoded(v) for v in values] == [decoded_the_long_way(v) for v in values]
+    assert _decoded(base64.b64encode(b"Gene:1017").decode()) == ("Gene", "1017")
