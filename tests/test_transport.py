@@ -302,6 +302,12 @@ async def test_a_whole_read_cut_short_gives_its_connection_slot_back() -> None:
     ("method", "path", "options"),
     [
         ("GET", "/gene/1017", {"params": {"fields": "symbol,name", "species": "human"}}),
+        (
+            "GET",
+            "/query",
+            {"params": {"q": 'symbol:CDK* AND "a b"', "fields": "go.BP,x&y=z", "e": "%41 é+/?#"}},
+        ),
+        ("GET", "/gene/ENSG%2E1", {"params": {"fields": "symbol", "dotfield": "true"}}),
         ("POST", "/gene", {"json_body": {"ids": ["1017", "ENSG%2E%2E"], "fields": ["symbol"]}}),
         ("POST", "/query", {"data": {"q": "1017,1018", "scopes": "entrezgene"}}),
         ("GET", "/fetch/symbol/A%2FB%20C", {}),
