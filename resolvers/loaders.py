@@ -122,13 +122,16 @@ class Together:
 
     __slots__ = ("combined", "futures", "pending")
 
-    def __init__(self, futures: Sequence[asyncio.Future[V]], combined: asyncio.Future[list[V]]):
-        self.futures: Sequence[asyncio.Future[Any]] = futures
-        self.combined: asyncio.Future[list[Any]] = combined
+    def __init__(
+        self, futures: Sequence[asyncio.Future[Any]], combined: asyncio.Future[list[Any]]
+    ) -> None:
+        self.futures = futures
+        self.combined = combined
         self.pending = 0
         """Futures before this index are done."""
 
     def settle(self, _: object = None) -> None:
+        """Wait on the first pending future; once none is left, settle `combined`."""
         futures, combined = self.futures, self.combined
         if combined.done():
             return
