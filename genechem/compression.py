@@ -41,6 +41,9 @@ ZSTD_LEVEL = 3
 HTTP clients refuse beyond."""
 THREAD_MINIMUM_SIZE = 1024 * 1024
 """Bodies this large or larger are compressed in a worker thread (Starlette: 128 KiB)."""
+CACHED_HEADER_LENGTH = 200
+"""`Accept-Encoding` values up to this long are remembered with their coding: browsers and
+HTTP libraries send a few short ones."""
 PREFERENCE = ("zstd", "gzip")
 """The codings offered, the server's choice first when a client weighs them equally."""
 
@@ -145,7 +148,10 @@ class Compression:
             for key, value in scope["headers"]
             if key.lower() == b"accept-encoding"
         )
-        coding = chosen_encoding(accepted) if accepted else None
+        coding = None
+        if accepted:  # a client's long header is read, not kept (the cache's 256 values are)
+            short = len(accepted) <= CACHED_HEADER_LENGTH
+            coding = chosen_encoding(accepted) if short else chosen_encoding.__wrapped__(accepted)
         responder: IdentityResponder
         if coding == "zstd":
             responder = ZstdResponder(

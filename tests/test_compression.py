@@ -19,7 +19,12 @@ from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
 from starlette.types import Message
 
-from genechem.compression import THREAD_MINIMUM_SIZE, Compression, chosen_encoding
+from genechem.compression import (
+    CACHED_HEADER_LENGTH,
+    THREAD_MINIMUM_SIZE,
+    Compression,
+    chosen_encoding,
+)
 
 BODY = os.urandom(64 * 1024).hex().encode() + b'{"data": "json-ish"}' * 50_000
 """Large enough for the worker-thread path (`THREAD_MINIMUM_SIZE`), partly compressible."""
@@ -180,3 +185,13 @@ async def test_only_large_bodies_are_compressed_in_a_worker_thread(
     await wire("/whole", coding)
     assert threaded == [len(BODY)]
     assert len(SMALL) < THREAD_MINIMUM_SIZE <= len(BODY)
+
+
+async def test_a_long_accept_encoding_is_read_but_not_kept() -> None:
+    long_value = "identity;q=0.5, " * 40 + "zstd"
+    assert len(long_value) > CACHED_HEADER_LENGTH
+    kept = chosen_encoding.cache_info().currsize
+    headers, body = await wire("/small", long_value)
+    assert headers["content-encoding"] == "zstd"
+    assert zstandard.ZstdDecompressor().decompress(body) == SMALL
+    assert chosen_encoding.cache_info().currsize == kept
