@@ -471,7 +471,7 @@ class ServiceHTTP:
         request, and it cost a quarter of an upstream call's CPU."""
         built = self.client.build_request(
             request.method,
-            absolute_url(self.base_url, request.path + query_suffix(request.query)),
+            service_url(self.base_url, request.path + query_suffix(request.query)),
             data=request.data,
             json=request.json_body,
         )
@@ -525,6 +525,18 @@ def absolute_url(base_url: str, path: str) -> httpx.URL:
     parses a relative URL, then its merge with the base, then the URL again with its params
     merged in (a third of a single-gene call's CPU); the commonest calls repeat one path. The
     same URL as the merges' (base URLs never end with a slash here, paths start with one)."""
+    return httpx.URL(base_url + path)
+
+
+CACHED_URL_LENGTH = 512
+"""Paths with their query up to this long are kept parsed (`absolute_url`); a longer one, such
+as a long search, is parsed each time rather than kept: 256 of them could be megabytes."""
+
+
+def service_url(base_url: str, path: str) -> httpx.URL:
+    """`absolute_url`, kept only for paths up to `CACHED_URL_LENGTH` characters."""
+    if len(path) <= CACHED_URL_LENGTH:
+        return absolute_url(base_url, path)
     return httpx.URL(base_url + path)
 
 

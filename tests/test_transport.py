@@ -17,7 +17,7 @@ import httpx
 import orjson
 import pytest
 
-from backends.http import ServiceHTTP
+from backends.http import CACHED_URL_LENGTH, ServiceHTTP, absolute_url
 from backends.transport import AiohttpTransport
 from genechem.settings import Settings
 
@@ -340,3 +340,23 @@ async def test_service_calls_go_out_as_httpx_s_client_sends_them(
     ours, theirs = server.requests
     assert _normalised(ours) == _normalised(theirs)
     assert b"x-service: yes" in ours.lower()
+
+
+async def test_long_urls_are_sent_whole_and_not_kept_parsed() -> None:
+    """A path and query up to CACHED_URL_LENGTH are kept parsed; a longer one (a long search)
+    is parsed for its call only, and still goes out whole."""
+    document = {"query": "x"}
+    async with raw_server(answer(orjson.dumps(document))) as (server, url):
+        http = ServiceHTTP("mygene", url + "/v3", Settings())
+        try:
+            absolute_url.cache_clear()  # other tests' URLs may have filled it
+            kept = absolute_url.cache_info().currsize
+            long_query = "symbol:" + "A" * CACHED_URL_LENGTH
+            assert await http.request_json("GET", "/query", params={"q": long_query}) == document
+            assert absolute_url.cache_info().currsize == kept
+            assert await http.request_json("GET", "/query", params={"q": "CDK2"}) == document
+            assert absolute_url.cache_info().currsize == kept + 1
+        finally:
+            await http.aclose()
+    sent = server.requests[0].split(b"\r\n", 1)[0]
+    assert sent == b"GET /v3/query?q=symbol%3A" + b"A" * CACHED_URL_LENGTH + b" HTTP/1.1"
