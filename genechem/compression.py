@@ -75,6 +75,16 @@ def chosen_encoding(accept_encoding: str) -> str | None:
     return chosen
 
 
+def coding_for(accepted: str) -> str | None:
+    """`chosen_encoding` of an `Accept-Encoding` value (None when there is none), remembered
+    only for values up to `CACHED_HEADER_LENGTH`: a client's long header is read, not kept."""
+    if not accepted:
+        return None
+    if len(accepted) <= CACHED_HEADER_LENGTH:
+        return chosen_encoding(accepted)
+    return chosen_encoding.__wrapped__(accepted)
+
+
 class IsalGZipResponder(GZipResponder):
     """Starlette's gzip responder with ISA-L's compressor (same flush constants as zlib's)."""
 
@@ -148,10 +158,7 @@ class Compression:
             for key, value in scope["headers"]
             if key.lower() == b"accept-encoding"
         )
-        coding = None
-        if accepted:  # a client's long header is read, not kept (the cache's 256 values are)
-            short = len(accepted) <= CACHED_HEADER_LENGTH
-            coding = chosen_encoding(accepted) if short else chosen_encoding.__wrapped__(accepted)
+        coding = coding_for(accepted)
         responder: IdentityResponder
         if coding == "zstd":
             responder = ZstdResponder(
