@@ -29,6 +29,8 @@ from bench.servers import (
 )
 
 HERE = Path(__file__).resolve().parent
+SLICES = 5
+"""Turns of the single-gene throughput runs: each side runs a fifth of its time per turn."""
 
 
 def arguments() -> argparse.Namespace:
@@ -61,7 +63,9 @@ async def genes_cases(
             for size in sizes:
                 ids = gene_ids(size)
                 count = n_runs if size < 5000 else max(3, n_runs // 4)
-                calls = {"direct REST": (runs.direct_genes(mirror, ids, fields), None)}
+                calls: dict[str, runs.Side] = {
+                    "direct REST": (runs.direct_genes(mirror, ids, fields), None)
+                }
                 for name, server in sides.items():
                     if name == "mesh":
                         if selection == "light" and size <= 1000:
@@ -73,8 +77,8 @@ async def genes_cases(
                         continue
                     query = runs.GENES_QUERY % chosen
                     calls[name] = (runs.graphql(server.url, query, {"ids": ids}), server)
-                for name, (call, server) in calls.items():
-                    t = await runs.p50(call, count, server)
+                timings = await runs.interleaved(calls, count)
+                for name, t in timings.items():
                     if t.items != size:
                         raise runs.BadAnswer(f"{name}: {t.items} genes for {size} ids")
                     rows.append(
@@ -128,15 +132,23 @@ async def nested_direct_chain(mirror: Server) -> runs.Call:
 async def nested_cases(
     gateways: dict[str, Server], mirror: Server, n_runs: int
 ) -> list[dict[str, Any]]:
+    """The direct chain and the gateways in turns (`runs.interleaved`); a gateway taking seconds
+    a call (the HGNC index off) is measured on its own, twice."""
     set_latency(mirror, 50)
-    rows = []
-    chain = await runs.p50(await nested_direct_chain(mirror), n_runs, None)
-    rows.append({"side": "direct upstream chain", "p50": chain.p50_ms, "cpu": None, "runs": n_runs})
+    ids = {"ids": gene_ids(LINKED)}
+    sides: dict[str, runs.Side] = {
+        "direct upstream chain": (await nested_direct_chain(mirror), None)
+    }
+    slow: dict[str, runs.Side] = {}
     for name, server in gateways.items():
-        count = n_runs if "index off" not in name else 2
-        call = runs.graphql(server.url, runs.NESTED_QUERY, {"ids": gene_ids(LINKED)})
-        t = await runs.p50(call, count, server, warmup=1)
-        rows.append({"side": name, "p50": t.p50_ms, "cpu": t.cpu_ms_per_request, "runs": count})
+        call = runs.graphql(server.url, runs.NESTED_QUERY, ids)
+        (slow if "index off" in name else sides)[name] = (call, server)
+    timings = await runs.interleaved(sides, n_runs, warmup=1)
+    for name, side in slow.items():
+        timings[name] = (await runs.interleaved({name: side}, 2, warmup=1))[name]
+    rows = []
+    for name, t in timings.items():
+        rows.append({"side": name, "p50": t.p50_ms, "cpu": t.cpu_ms_per_request, "runs": t.runs})
         print(rows[-1], flush=True)
     return rows
 
@@ -145,7 +157,8 @@ async def single_cases(
     sides: dict[str, Server], mirror: Server, seconds: float, cached: Server | None = None
 ) -> list[dict[str, Any]]:
     """One gene at 50 connections on every side, measured by autocannon when Node and npm can
-    install it (else by httpx in this process)."""
+    install it (else by httpx in this process), `seconds` a side in `SLICES` turns (as
+    `runs.interleaved` does for latency): a drift of the machine's speed meets every side."""
     set_latency(mirror, 50)
     cannon = autocannon()
     rows = []
@@ -160,8 +173,13 @@ async def single_cases(
             plan.append((name, runs.graphql_post(server.url, runs.SINGLE_QUERY, "gene"), server))
     if cached is not None:
         plan.append((runs.CACHED_SIDE, runs.graphql_get(cached.url, runs.SINGLE_QUERY), cached))
-    for name, request, server in plan:
-        t = await runs.load(request, server, 50, seconds, cannon)
+    slices: dict[str, list[runs.Throughput]] = {name: [] for name, _, _ in plan}
+    for turn in range(SLICES):
+        start = turn % len(plan)
+        for name, request, server in plan[start:] + plan[:start]:
+            slices[name].append(await runs.load(request, server, 50, seconds / SLICES, cannon))
+    for name, _, _ in plan:
+        t = runs.combined(slices[name])
         rows.append(
             {
                 "side": name,

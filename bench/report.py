@@ -89,13 +89,25 @@ def plot_single(single: list[dict[str, Any]], out: Path) -> None:
     plt.close(figure)
 
 
+INTERLEAVED = (
+    "The sides of a row take turns (`bench.runs.interleaved`): each round sends one request of "
+    "every side, the first side moving one place each round. This shared machine's speed drifts "
+    "(a fixed CPU-bound task varies by a third from one second to the next); measured one side "
+    "after the other, a drift would land on one side alone. Gateway CPU is read around the "
+    "gateway's own requests."
+)
+
+
 def load_client_note(single: list[dict[str, Any]]) -> str:
     """Which load client measured the single-gene table, and what that means for its figures."""
     clients = ", ".join(dict.fromkeys(r["client"] for r in single))
     if "autocannon" in clients:
         return (
             f"Measured by {clients} (`--connections 50`, after an unmeasured warm-up of four "
-            "requests per connection), in its own Node process. Each side's answer is checked "
+            "requests per connection), in its own Node process. The sides take turns: five "
+            "slices of a fifth of the time each, the first side moving one place each turn, so "
+            "that a drift of the machine's speed meets every side alike (p50: the median of the "
+            "slices'). Each side's answer is checked "
             "twice with httpx first (an error or no gene stops the run); every answer autocannon "
             "gets must then be the second one byte for byte, with status 2xx and in time, or the "
             "run stops. autocannon shares the machine's cores with the servers: the last column "
@@ -174,6 +186,7 @@ def write_report(
         runs = sorted({r["runs"] for r in genes})
         lines += [f"## genes(ids), {latency} ms upstream latency (p50 of {runs} runs)", ""]
         lines += [*genes_table(genes, latency), ""]
+        lines += [INTERLEAVED, ""] if latency == 50 else []
     if mesh:
         lines += [
             "Mesh (Hive Gateway, typed spec): `post_gene(input: {ids, fields})`, light "

@@ -16,7 +16,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from importlib.metadata import version
-from typing import Any
+from typing import Any, TypeAlias
 from urllib.parse import urlencode
 
 import httpx
@@ -157,6 +157,51 @@ class Timing:
     items: int
 
 
+Side: TypeAlias = tuple[Call, "Server | None"]
+"""One side of a comparison: its request, and the server whose CPU time it is charged (None for
+direct REST, whose client is this process)."""
+
+
+async def interleaved(sides: dict[str, Side], runs: int, warmup: int = 2) -> dict[str, Timing]:
+    """The p50 of `runs` calls of every side, taken in turns: each round calls every side once,
+    the first side of a round moving one place each round. Measured one side after the other,
+    a drift of the machine's speed during the comparison (on this kind of shared machine a fixed
+    CPU-bound task varies by a third from one second to the next) lands on one side alone and
+    moves the ratio either way; in turns, every side meets it alike. A server's CPU time is read
+    around its own calls only."""
+    names = list(sides)
+    clients = {name: httpx.AsyncClient(timeout=300) for name in names}
+    times: dict[str, list[float]] = {name: [] for name in names}
+    cpu = dict.fromkeys(names, 0.0)
+    items = dict.fromkeys(names, 0)
+    try:
+        for name, (call, _) in sides.items():
+            for _ in range(warmup):
+                items[name] = await call(clients[name])
+        for round_ in range(runs):
+            start = round_ % len(names)
+            for name in names[start:] + names[:start]:
+                call, server = sides[name]
+                cpu_before = cpu_seconds(server.pid) if server else 0.0
+                started = time.perf_counter()
+                items[name] = await call(clients[name])
+                times[name].append(time.perf_counter() - started)
+                if server:
+                    cpu[name] += cpu_seconds(server.pid) - cpu_before
+    finally:
+        for client in clients.values():
+            await client.aclose()
+    return {
+        name: Timing(
+            statistics.median(times[name]) * 1000,
+            runs,
+            cpu[name] * 1000 / runs if sides[name][1] else None,
+            items[name],
+        )
+        for name in names
+    }
+
+
 async def p50(call: Call, runs: int, server: Server | None, warmup: int = 2) -> Timing:
     """The median wall time of `runs` sequential calls, after `warmup` unmeasured ones."""
     async with httpx.AsyncClient(timeout=300) as client:
@@ -211,6 +256,24 @@ async def throughput(call: Call, server: Server, clients: int, seconds: float) -
         cpu * 1000 / len(times),
         len(times),
         client_cpu_ms_per_request=client_cpu * 1000 / len(times),
+    )
+
+
+def combined(slices: list[Throughput]) -> Throughput:
+    """One side's throughput from its slices of an interleaved run: requests over the time they
+    took, CPU per request over all of them, and the median of the slices' p50s."""
+    requests = sum(t.requests for t in slices)
+    seconds = sum(t.requests / t.requests_per_second for t in slices)
+    client_cpu = [t.client_cpu_ms_per_request for t in slices]
+    return Throughput(
+        requests / seconds,
+        statistics.median(t.p50_ms for t in slices),
+        sum(t.cpu_ms_per_request * t.requests for t in slices) / requests,
+        requests,
+        slices[0].client,
+        None
+        if None in client_cpu
+        else sum(c * t.requests for c, t in zip(client_cpu, slices, strict=True) if c) / requests,
     )
 
 
