@@ -20,6 +20,7 @@ the hop to a thread cost as much as compressing the 790 KB answer.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from typing import Any
 
 import anyio.to_thread
@@ -145,9 +146,29 @@ class Compression:
         exclude_content_types: tuple[str, ...] = DEFAULT_EXCLUDED_CONTENT_TYPES,
     ) -> None:
         self.app = app
-        self.minimum_size = minimum_size
-        self.thread_minimum_size = thread_minimum_size
-        self.exclude_content_types = exclude_content_types
+        excluded = exclude_content_types
+        self.responders: dict[str | None, Callable[[], IdentityResponder]] = {
+            "zstd": functools.partial(
+                ZstdResponder,
+                app,
+                minimum_size,
+                thread_minimum_size=thread_minimum_size,
+                exclude_content_types=excluded,
+            ),
+            "gzip": functools.partial(
+                IsalGZipResponder,
+                app,
+                minimum_size,
+                compresslevel=GZIP_LEVEL,
+                thread_minimum_size=thread_minimum_size,
+                exclude_content_types=excluded,
+            ),
+            None: functools.partial(
+                IdentityResponder, app, minimum_size, exclude_content_types=excluded
+            ),
+        }
+        """A new responder (it holds one response's state) for each coding `coding_for`
+        answers."""
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -158,25 +179,4 @@ class Compression:
             for key, value in scope["headers"]
             if key.lower() == b"accept-encoding"
         )
-        coding = coding_for(accepted)
-        responder: IdentityResponder
-        if coding == "zstd":
-            responder = ZstdResponder(
-                self.app,
-                self.minimum_size,
-                thread_minimum_size=self.thread_minimum_size,
-                exclude_content_types=self.exclude_content_types,
-            )
-        elif coding == "gzip":
-            responder = IsalGZipResponder(
-                self.app,
-                self.minimum_size,
-                compresslevel=GZIP_LEVEL,
-                thread_minimum_size=self.thread_minimum_size,
-                exclude_content_types=self.exclude_content_types,
-            )
-        else:
-            responder = IdentityResponder(
-                self.app, self.minimum_size, exclude_content_types=self.exclude_content_types
-            )
-        await responder(scope, receive, send)
+        await self.responders[coding_for(accepted)]()(scope, receive, send)
