@@ -79,9 +79,9 @@ serve: sync graphiql
 mirror: sync
 	$(UV) run --frozen genechem mirror --host $(HOST) --port 9000
 
-## test: run every test
+## test: run every test, one pytest-xdist worker per CPU (each file on one worker)
 test: sync graphiql
-	$(UV) run --frozen pytest
+	$(UV) run --frozen pytest -n auto --dist loadfile
 
 ## lint: ruff check and format check
 lint: sync
