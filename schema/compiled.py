@@ -106,22 +106,24 @@ class Plan:
     when every field is pure (`build_list`, the same for a list of such objects, made when a
     list asks for it)."""
 
-    __slots__ = ("_build_list", "build", "fields", "grouped_field_set", "pure")
+    __slots__ = ("_build_list", "build", "fields", "grouped_field_set")
 
     def __init__(
         self, grouped_field_set: GroupedFieldSet, fields: list[tuple[str, CompiledField | None]]
     ) -> None:
         self.grouped_field_set = grouped_field_set  # kept alive: plans are keyed by its id
         self.fields = fields
-        self.pure = [(name, field) for name, field in fields if field is not None]
-        self.build = generated(self.pure) if len(self.pure) == len(fields) else None
+        pure = [(name, field) for name, field in fields if field is not None]
+        self.build = generated(pure) if len(pure) == len(fields) else None
         self._build_list: Build | None = None
 
-    def build_list(self) -> Build:
+    def build_list(self) -> Build | None:
         """The objects of a list of them, in one generated loop: `build`'s body once per item,
-        without a call per item (a gene's GO annotations are hundreds of small objects)."""
-        if self._build_list is None:
-            self._build_list = generated(self.pure, each=True)
+        without a call per item (a gene's GO annotations are hundreds of small objects); None
+        where there is no `build`."""
+        if self.build is not None and self._build_list is None:
+            pure = [(name, field) for name, field in self.fields if field is not None]
+            self._build_list = generated(pure, each=True)
         return self._build_list
 
 
@@ -380,19 +382,15 @@ class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
         if type_.is_type_of is not None:
             build = self.object_build(type_, details)
             return None if build is None else objects_of(lambda items: [build(i) for i in items])
-        grouped_field_set, defer_usages, _ = self.collect_subfields(type_, details)
-        if defer_usages:
-            return None
-        plan = self.plan(type_, grouped_field_set)
-        return None if plan.build is None else objects_of(plan.build_list())
+        plan = self.subfields_plan(type_, details)
+        build_list = None if plan is None else plan.build_list()
+        return None if build_list is None else objects_of(build_list)
 
     def object_build(self, type_: GraphQLObjectType, details: FieldDetailsList) -> Build | None:
         """The generated build of an object with every selected field compiled (no `@defer`
         below it), checking the value's type where the schema asks (`is_type_of`)."""
-        grouped_field_set, defer_usages, _ = self.collect_subfields(type_, details)
-        if defer_usages:
-            return None
-        build = self.plan(type_, grouped_field_set).build
+        plan = self.subfields_plan(type_, details)
+        build = None if plan is None else plan.build
         if build is None or type_.is_type_of is None:
             return build
         is_type_of = type_.is_type_of
@@ -405,6 +403,14 @@ class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
             return checked(value)
 
         return build_checked
+
+    def subfields_plan(self, type_: GraphQLObjectType, details: FieldDetailsList) -> Plan | None:
+        """The plan of the fields selected below `details` on `type_`; None when a `@defer`
+        is among them (graphql-core executes those)."""
+        grouped_field_set, defer_usages, _ = self.collect_subfields(type_, details)
+        if defer_usages:
+            return None
+        return self.plan(type_, grouped_field_set)
 
 
 def is_pure(field: Any) -> TypeGuard[StrawberryField]:
