@@ -175,8 +175,7 @@ async def single_cases(
         plan.append((runs.CACHED_SIDE, runs.graphql_get(cached.url, runs.SINGLE_QUERY), cached))
     slices: dict[str, list[runs.Throughput]] = {name: [] for name, _, _ in plan}
     for turn in range(SLICES):
-        start = turn % len(plan)
-        for name, request, server in plan[start:] + plan[:start]:
+        for name, request, server in runs.in_turn(plan, turn):
             slices[name].append(await runs.load(request, server, 50, seconds / SLICES, cannon))
     for name, _, _ in plan:
         t = runs.combined(slices[name])

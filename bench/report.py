@@ -93,8 +93,9 @@ INTERLEAVED = (
     "The sides of a row take turns (`bench.runs.interleaved`): each round sends one request of "
     "every side, the first side moving one place each round. This shared machine's speed drifts "
     "(a fixed CPU-bound task took from 4.9 to 9.3 ms within 25 s); measured one side "
-    "after the other, a drift would land on one side alone. Gateway CPU is read around the "
-    "gateway's own requests."
+    "after the other, a drift would land on one side alone. A gateway's CPU is read over the "
+    "whole run, per request of its side: it counts the work a request leaves after its answer, "
+    "and the gateway's idle ticks while the other sides run (~1.5 ms a second)."
 )
 
 

@@ -13,10 +13,10 @@ import resource
 import statistics
 import subprocess
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from importlib.metadata import version
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, TypeVar
 from urllib.parse import urlencode
 
 import httpx
@@ -159,35 +159,40 @@ class Timing:
 
 Side: TypeAlias = tuple[Call, "Server | None"]
 """One side of a comparison: its request, and the server whose CPU time it is charged (None for
-direct REST, whose client is this process)."""
+direct REST, whose client is this process). Each side has a server of its own."""
+T = TypeVar("T")
+
+
+def in_turn(items: Sequence[T], round_: int) -> list[T]:
+    """`items` in the order of one round of turns: the first moves one place each round."""
+    start = round_ % len(items)
+    return [*items[start:], *items[:start]]
 
 
 async def interleaved(sides: dict[str, Side], runs: int, warmup: int = 2) -> dict[str, Timing]:
-    """The p50 of `runs` calls of every side, taken in turns: each round calls every side once,
-    the first side of a round moving one place each round. Measured one side after the other,
-    a drift of the machine's speed during the comparison (on this kind of shared machine a fixed
-    CPU-bound task took from 4.9 to 9.3 ms within 25 s) lands on one side alone and
-    moves the ratio either way; in turns, every side meets it alike. A server's CPU time is read
-    around its own calls only."""
+    """The p50 of `runs` calls of every side, taken in turns: each round calls every side once
+    (`in_turn`). Measured one side after the other, a drift of the machine's speed during the
+    comparison (on this kind of shared machine a fixed CPU-bound task took from 4.9 to 9.3 ms
+    within 25 s) lands on one side alone and moves the ratio either way; in turns, every side
+    meets it alike. A server's CPU time is read over the whole measured run, per call of its
+    side: it counts the work a request leaves after its answer (freeing it, while the next side
+    runs), and the server's idle ticks while the others run (~1.5 ms a second here)."""
     names = list(sides)
     clients = {name: httpx.AsyncClient(timeout=300) for name in names}
     times: dict[str, list[float]] = {name: [] for name in names}
-    cpu = dict.fromkeys(names, 0.0)
     items = dict.fromkeys(names, 0)
     try:
         for name, (call, _) in sides.items():
             for _ in range(warmup):
                 items[name] = await call(clients[name])
+        servers = {name: server for name, (_, server) in sides.items() if server is not None}
+        cpu_before = {name: cpu_seconds(server.pid) for name, server in servers.items()}
         for round_ in range(runs):
-            start = round_ % len(names)
-            for name in names[start:] + names[:start]:
-                call, server = sides[name]
-                cpu_before = cpu_seconds(server.pid) if server else 0.0
+            for name in in_turn(names, round_):
                 started = time.perf_counter()
-                items[name] = await call(clients[name])
+                items[name] = await sides[name][0](clients[name])
                 times[name].append(time.perf_counter() - started)
-                if server:
-                    cpu[name] += cpu_seconds(server.pid) - cpu_before
+        cpu = {name: cpu_seconds(s.pid) - cpu_before[name] for name, s in servers.items()}
     finally:
         for client in clients.values():
             await client.aclose()
@@ -195,7 +200,7 @@ async def interleaved(sides: dict[str, Side], runs: int, warmup: int = 2) -> dic
         name: Timing(
             statistics.median(times[name]) * 1000,
             runs,
-            cpu[name] * 1000 / runs if sides[name][1] else None,
+            cpu[name] * 1000 / runs if name in cpu else None,
             items[name],
         )
         for name in names
@@ -203,18 +208,9 @@ async def interleaved(sides: dict[str, Side], runs: int, warmup: int = 2) -> dic
 
 
 async def p50(call: Call, runs: int, server: Server | None, warmup: int = 2) -> Timing:
-    """The median wall time of `runs` sequential calls, after `warmup` unmeasured ones."""
-    async with httpx.AsyncClient(timeout=300) as client:
-        for _ in range(warmup):
-            items = await call(client)
-        times = []
-        cpu_before = cpu_seconds(server.pid) if server else 0.0
-        for _ in range(runs):
-            started = time.perf_counter()
-            items = await call(client)
-            times.append(time.perf_counter() - started)
-        cpu = (cpu_seconds(server.pid) - cpu_before) * 1000 / runs if server else None
-    return Timing(statistics.median(times) * 1000, runs, cpu, items)
+    """The median wall time of `runs` sequential calls of one side, after `warmup` unmeasured
+    ones (`interleaved` with that side alone)."""
+    return (await interleaved({"": (call, server)}, runs, warmup))[""]
 
 
 @dataclass

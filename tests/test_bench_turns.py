@@ -4,11 +4,16 @@ the throughput slices), so that a drift of the machine's speed meets every side 
 from __future__ import annotations
 
 import asyncio
+import os
+import time
+from types import SimpleNamespace
+from typing import cast
 
 import httpx
 import pytest
 
 from bench import runs
+from bench.servers import Server
 
 
 def recording_side(name: str, order: list[str], seconds: float, items: int) -> runs.Side:
@@ -67,3 +72,36 @@ def test_throughput_slices_add_up_by_requests_and_time() -> None:
     assert t.cpu_ms_per_request == pytest.approx((200 + 300 + 400) / 500)
     assert t.client_cpu_ms_per_request == pytest.approx((50 + 30 + 30) / 500)
     assert t.client == "autocannon 9"
+
+
+async def test_a_servers_cpu_counts_the_work_a_request_leaves_after_its_answer() -> None:
+    """The server answers at once and then works 20 ms (as a gateway frees a large answer),
+    while the other side's call runs: that work is the request's, and is charged to it."""
+    burning: list[asyncio.Task[None]] = []
+
+    async def burn() -> None:
+        until = time.process_time() + 0.02
+        while time.process_time() < until:
+            pass
+
+    async def answers_then_works(client: httpx.AsyncClient) -> int:
+        burning.append(asyncio.create_task(burn()))
+        return 1
+
+    async def other(client: httpx.AsyncClient) -> int:
+        await asyncio.sleep(0.03)
+        return 1
+
+    this_process = cast("Server", SimpleNamespace(pid=os.getpid()))
+    sides: dict[str, runs.Side] = {
+        "server": (answers_then_works, this_process),
+        "other": (other, None),
+    }
+
+    timings = await runs.interleaved(sides, runs=5, warmup=0)
+    await asyncio.gather(*burning)
+
+    assert timings["server"].p50_ms < 10  # its answers came at once
+    cpu = timings["server"].cpu_ms_per_request
+    assert cpu is not None
+    assert cpu >= 15  # and the work after them is counted
