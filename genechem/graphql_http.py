@@ -63,7 +63,7 @@ from genechem.metrics import count_refusal
 from genechem.persisted_queries import NOT_FOUND_CODE as PERSISTED_NOT_FOUND
 from genechem.persisted_queries import PersistedQueryNotFound, persisted_hash, resolve_persisted
 from genechem.quotas import INVALID_KEY_CODE, InvalidApiKey, Quotas, QuotaState, estimated_calls
-from genechem.response_cache import answer_key, keep_answer, read_answer
+from genechem.response_cache import AnswerKeys, KnownAnswer, answer_key, keep_answer, read_answer
 from genechem.settings import Settings
 from genechem.store import Store
 from resolvers.context import CALLS_HEADER, Context
@@ -102,6 +102,12 @@ COST_STATE = "graphql_estimated_calls"
 """The `request.state` attribute holding the upstream calls the request was priced at (quotas)."""
 SUB_RESPONSE_STATE = "graphql_sub_response"
 """The `request.state` attribute holding the request's own sub-response (headers, status)."""
+TASKS_STATE = "graphql_background_tasks"
+"""The `request.state` attribute holding the background tasks of the request's context, run
+after its response (`get_context`)."""
+MISSED_STATE = "graphql_answer_missed"
+"""The `request.state` attribute holding the answer key `answer_from_cache` looked up and did
+not find: the view then executes without looking it up a second time."""
 ANSWER_STATE = "graphql_answer"
 """The `request.state` attribute holding the executed result until its response is sent: a
 large answer takes a while to free (~10 ms for 1000 genes with GO annotations), time the
@@ -303,6 +309,7 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
         self.cache_max_age = cache_max_age
         self.response_cache_ttl = response_cache_ttl
         self.persisted_query_ttl = persisted_query_ttl
+        self.answer_keys = AnswerKeys()
 
     def encode_json(self, data: object) -> str | bytes:
         """The answer as UTF-8 JSON bytes by orjson (about ten times Strawberry's `json.dumps`
@@ -315,26 +322,41 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
 
     async def serve_http(self, request: Request) -> Response:
         """What FastAPI's GET and POST routes of Strawberry's router do, without FastAPI's
-        per-request dependency solving (a tenth of a single-gene request's CPU): the context
-        from the context getter, a sub-response of the request's own, `run`, and a
-        Strawberry `HTTPException` answered as plain text (as Strawberry's routes do)."""
+        per-request dependency solving (a tenth of a single-gene request's CPU): a
+        sub-response of the request's own, `run` (the context comes from `get_context` when
+        the view first needs it), and a Strawberry `HTTPException` answered as plain text (as
+        Strawberry's routes do)."""
         sub_response = Response()
         del sub_response.headers["content-length"]
         sub_response.status_code = None  # type: ignore[assignment]  # "not set", as FastAPI
         setattr(request.state, SUB_RESPONSE_STATE, sub_response)
-        tasks = BackgroundTasks()
-        context: Context = UNSET
-        if self.custom_context_getter is not None:
-            context = await self.custom_context_getter(request)
-            context.request, context.background_tasks = request, tasks
-            context.response = sub_response
         try:
-            response = await self.run(request, context, None)
+            response = await self.run(request, UNSET, None)
         except HTTPException as error:
             return PlainTextResponse(error.reason, status_code=error.status_code)
-        if tasks.tasks and response.background is None:
+        tasks: BackgroundTasks | None = getattr(request.state, TASKS_STATE, None)
+        if tasks is not None and tasks.tasks and response.background is None:
             response.background = tasks
         return response
+
+    async def get_context(
+        self, request: Request | WebSocket, response: Response | WebSocket
+    ) -> Context:
+        """The request's context from the context getter, with the request, its background
+        tasks and its sub-response, as Strawberry's FastAPI routes give it. Built only when
+        Strawberry's view gets that far: an answer from the response cache needs none."""
+        if (
+            self.custom_context_getter is None
+            or not isinstance(request, Request)
+            or not isinstance(response, Response)
+        ):
+            return await super().get_context(request, response)
+        tasks = BackgroundTasks()
+        setattr(request.state, TASKS_STATE, tasks)
+        context = await self.custom_context_getter(request)
+        context.request, context.background_tasks = request, tasks
+        context.response = response
+        return context
 
     async def get_sub_response(self, request: Request) -> Response:
         """This request's sub-response (Strawberry's FastAPI router keeps the last request's
@@ -420,7 +442,11 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
         note_operation(request_data.operation_name)
         key = self.answer_cache_key(request, request_adapter, request_data, store)
         if store is not None and key is not None:
-            cached = await read_answer(store, key)
+            if request.method == "GET":
+                name = operation_name_of(request_data.query, request_data.operation_name)
+                self.answer_keys.remember(request.scope["query_string"], KnownAnswer(key, name))
+            missed = getattr(request.state, MISSED_STATE, None) == key
+            cached = None if missed else await read_answer(store, key)
             if cached is not None:
                 name = operation_name_of(request_data.query, request_data.operation_name)
                 note_operation(name, answer_cached=True)
@@ -434,8 +460,38 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
             setattr(request.state, MAX_AGE_STATE, used.shortest_ttl)
         if store is not None and key is not None and outcome_of(result) is Outcome.DATA:
             ttl = min(self.response_cache_ttl, used.shortest_ttl or self.response_cache_ttl)
-            await keep_answer(store, key, result.data or {}, ttl)
+            await keep_answer(store, key, self.answer_body(result.data or {}), ttl)
         return result
+
+    def answer_body(self, data: dict[str, Any]) -> bytes:
+        """`{"data": data}` in JSON, as `encode_json` writes it, from the bytes the answer's
+        bound already wrote when there are some (left for the response to use too)."""
+        written = ENCODED_ANSWER.get()
+        if written is not None and written[0] is data:
+            return b'{"data":' + written[1] + b"}"
+        body = self.encode_json({"data": data})
+        return body if isinstance(body, bytes) else body.encode()
+
+    async def answer_from_cache(self, request: Request) -> Response | None:
+        """A repeated GET answered whole from the response cache, before Strawberry's view
+        parses the request or builds a context: its query string's answer key is known
+        (`AnswerKeys`) and the store has the answer. It is noted as the view would note it
+        (operation, outcome, max-age); None sends the request through the view."""
+        if request.method != "GET" or self.response_cache_ttl <= 0:
+            return None
+        store: Store | None = getattr(request.app.state, "store", None)
+        known = self.answer_keys.get(request.scope["query_string"])
+        if store is None or known is None or request.headers.get(CALLS_HEADER):
+            return None
+        cached = await read_answer(store, known.key)
+        if cached is None:
+            setattr(request.state, MISSED_STATE, known.key)
+            return None
+        note_operation(known.operation, answer_cached=True)
+        note_result(Outcome.DATA.name.lower(), [], None)
+        setattr(request.state, OUTCOME_STATE, Outcome.DATA)
+        setattr(request.state, MAX_AGE_STATE, cached.seconds_left)
+        return Response(cached.body)
 
     def answer_cache_key(
         self,
@@ -574,7 +630,9 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
                 raise HTTPException(406, f"This endpoint answers in {supported} only.")
             if request.method == "POST":
                 await read_bounded_body(request, self.max_body_bytes)
-            response = await super().run(request, context, root_value)
+            response = await self.answer_from_cache(request)
+            if response is None:
+                response = await super().run(request, context, root_value)
         except HTTPException as error:
             return self.http_error(request, error, media_type or JSON)
         outcome: Outcome | None = getattr(request.state, OUTCOME_STATE, None)

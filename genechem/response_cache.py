@@ -5,6 +5,11 @@ the same query from any client, over GET or by persisted hash, on any replica, i
 Only answers without errors are kept, for the shortest time-to-live of what they were made of
 (the records and metadata the record cache served, capped by `response_cache_ttl`); the
 answer's `Cache-Control: max-age` says the same to browsers and shared caches.
+
+An entry is the answer as it is sent, `{"data":...}` in JSON, after its expiry time: a hit is
+answered with those bytes, never decoded and written again. `AnswerKeys` remembers, per
+process, the key each GET's query string was found to have, so that a repeated GET is
+answered before the GraphQL view parses anything (`genechem.graphql_http`).
 """
 
 from __future__ import annotations
@@ -12,20 +17,30 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
 from strawberry.http import GraphQLRequestData
 
 from genechem.metrics import observe_cache
 from genechem.store import Store
-from genechem.store.codec import dumps, loads
+
+PREFIX = "answer:v2:"
+"""v2: the entry is the answer's bytes (v1, `answer:`, was a JSON envelope of its data)."""
 
 
 @dataclass(frozen=True)
 class CachedAnswer:
-    data: dict[str, Any]
+    body: bytes
+    """The answer as sent: `{"data":...}`, UTF-8 JSON."""
     seconds_left: float
+
+    @property
+    def data(self) -> dict[str, Any]:
+        data: dict[str, Any] = orjson.loads(self.body)["data"]
+        return data
 
 
 def answer_key(request: GraphQLRequestData) -> str | None:
@@ -34,18 +49,57 @@ def answer_key(request: GraphQLRequestData) -> str | None:
         return None
     variables = json.dumps(request.variables or {}, sort_keys=True, separators=(",", ":"))
     text = "\n".join((request.query, variables, request.operation_name or ""))
-    return "answer:" + hashlib.sha256(text.encode()).hexdigest()
+    return PREFIX + hashlib.sha256(text.encode()).hexdigest()
 
 
 async def read_answer(store: Store, key: str) -> CachedAnswer | None:
-    data = await store.get(key)
-    observe_cache("response", hits=data is not None, misses=data is None)
-    if data is None:
+    entry = await store.get(key)
+    observe_cache("response", hits=entry is not None, misses=entry is None)
+    if entry is None:
         return None
-    envelope = loads(data)
-    return CachedAnswer(envelope["data"], max(float(envelope["exp"]) - time.time(), 0.0))
+    expires, _, body = entry.partition(b"\n")
+    return CachedAnswer(body, max(float(expires) - time.time(), 0.0))
 
 
-async def keep_answer(store: Store, key: str, data: dict[str, Any], ttl: float) -> None:
+async def keep_answer(store: Store, key: str, body: bytes, ttl: float) -> None:
+    """Keep `body`, the answer's JSON (orjson writes no raw newline), for `ttl` seconds."""
     if ttl > 0:
-        await store.set(key, dumps({"exp": time.time() + ttl, "data": data}), ttl)
+        expires = b"%.3f\n" % (time.time() + ttl)
+        await store.set(key, expires + body, ttl)
+
+
+@dataclass(frozen=True)
+class KnownAnswer:
+    key: str
+    operation: str | None
+    """The operation's name, for the request's log line and metrics."""
+
+
+class AnswerKeys:
+    """The answer key each GET query string (as sent, undecoded) was found to have, the most
+    recently used `max_entries` of them, none longer than `max_length` bytes (at most about
+    `max_entries * max_length` bytes). A pure function's memo: the key of a query string
+    never changes (a persisted query's hash names its document), so each process keeps its
+    own and nothing here is shared."""
+
+    def __init__(self, max_entries: int = 1024, max_length: int = 4096) -> None:
+        self.max_entries = max_entries
+        self.max_length = max_length
+        self._known: OrderedDict[bytes, KnownAnswer] = OrderedDict()
+
+    def get(self, query_string: bytes) -> KnownAnswer | None:
+        known = self._known.get(query_string)
+        if known is not None:
+            self._known.move_to_end(query_string)
+        return known
+
+    def remember(self, query_string: bytes, known: KnownAnswer) -> None:
+        if len(query_string) > self.max_length:
+            return
+        self._known[query_string] = known
+        self._known.move_to_end(query_string)
+        if len(self._known) > self.max_entries:
+            self._known.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._known)
