@@ -14,7 +14,10 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any, Generic, Protocol, TypeVar
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 class Cache(Protocol):
@@ -56,6 +59,55 @@ class MemoryCache:
 
     async def delete(self, key: str) -> None:
         self._entries.pop(key, None)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+class Recent(Generic[K, V]):
+    """The most recently used entries of an in-process memo, bounded in count and in cost.
+
+    Each entry is kept with a cost (the length of the text it was made from, say), and the
+    least recently used go first while there are more than `max_entries` or their costs add up
+    past `max_cost`; an entry costing more than `max_entry_cost` is not kept at all, so one
+    large entry never flushes the rest. The bound in cost is what bounds memory: a count alone
+    lets a client fill every entry with its largest documents."""
+
+    def __init__(
+        self, max_entries: int, max_cost: int | None = None, max_entry_cost: int | None = None
+    ) -> None:
+        self.max_entries = max_entries
+        self.max_cost = max_cost
+        self.max_entry_cost = max_entry_cost
+        self.cost = 0
+        self._entries: OrderedDict[K, tuple[V, int]] = OrderedDict()
+
+    def get(self, key: K, default: V | None = None) -> V | None:
+        entry = self._entries.get(key)
+        if entry is None:
+            return default
+        self._entries.move_to_end(key)
+        return entry[0]
+
+    def keep(self, key: K, value: V, cost: int = 1) -> None:
+        if self.max_entry_cost is not None and cost > self.max_entry_cost:
+            return
+        self.drop(key)
+        self._entries[key] = (value, cost)
+        self.cost += cost
+        while len(self._entries) > self.max_entries or (
+            self.max_cost is not None and self.cost > self.max_cost
+        ):
+            _, (_, oldest) = self._entries.popitem(last=False)
+            self.cost -= oldest
+
+    def drop(self, key: K) -> None:
+        entry = self._entries.pop(key, None)
+        if entry is not None:
+            self.cost -= entry[1]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._entries
 
     def __len__(self) -> int:
         return len(self._entries)

@@ -63,7 +63,7 @@ from genechem.metrics import count_refusal
 from genechem.persisted_queries import NOT_FOUND_CODE as PERSISTED_NOT_FOUND
 from genechem.persisted_queries import PersistedQueryNotFound, persisted_hash, resolve_persisted
 from genechem.quotas import INVALID_KEY_CODE, InvalidApiKey, Quotas, QuotaState, estimated_calls
-from genechem.response_cache import AnswerKeys, KnownAnswer, answer_key, keep_answer, read_answer
+from genechem.response_cache import KnownAnswer, answer_key, answer_keys, keep_answer, read_answer
 from genechem.settings import Settings
 from genechem.store import Store
 from resolvers.context import CALLS_HEADER, Context
@@ -309,7 +309,7 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
         self.cache_max_age = cache_max_age
         self.response_cache_ttl = response_cache_ttl
         self.persisted_query_ttl = persisted_query_ttl
-        self.answer_keys = AnswerKeys()
+        self.answer_keys = answer_keys()
 
     def encode_json(self, data: object) -> str | bytes:
         """The answer as UTF-8 JSON bytes by orjson (about ten times Strawberry's `json.dumps`
@@ -444,7 +444,8 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
         if store is not None and key is not None:
             if request.method == "GET":
                 name = operation_name_of(request_data.query, request_data.operation_name)
-                self.answer_keys.remember(request.scope["query_string"], KnownAnswer(key, name))
+                known = KnownAnswer(key, name)
+                self.answer_keys.keep(request.scope["query_string"], known, len(request.scope["query_string"]))
             missed = getattr(request.state, MISSED_STATE, None) == key
             cached = None if missed else await read_answer(store, key)
             if cached is not None:
@@ -475,7 +476,7 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
     async def answer_from_cache(self, request: Request) -> Response | None:
         """A repeated GET answered whole from the response cache, before Strawberry's view
         parses the request or builds a context: its query string's answer key is known
-        (`AnswerKeys`) and the store has the answer. It is noted as the view would note it
+        (`answer_keys`) and the store has the answer. It is noted as the view would note it
         (operation, outcome, max-age); None sends the request through the view."""
         if request.method != "GET" or self.response_cache_ttl <= 0:
             return None

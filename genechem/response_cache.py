@@ -7,7 +7,7 @@ Only answers without errors are kept, for the shortest time-to-live of what they
 answer's `Cache-Control: max-age` says the same to browsers and shared caches.
 
 An entry is the answer as it is sent, `{"data":...}` in JSON, after its expiry time: a hit is
-answered with those bytes, never decoded and written again. `AnswerKeys` remembers, per
+answered with those bytes, never decoded and written again. `answer_keys` remembers, per
 process, the key each GET's query string was found to have, so that a repeated GET is
 answered before the GraphQL view parses anything (`genechem.graphql_http`).
 """
@@ -17,13 +17,13 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
 import orjson
 from strawberry.http import GraphQLRequestData
 
+from genechem.cache import Recent
 from genechem.metrics import observe_cache
 from genechem.store import Store
 
@@ -75,31 +75,10 @@ class KnownAnswer:
     """The operation's name, for the request's log line and metrics."""
 
 
-class AnswerKeys:
+def answer_keys(max_entries: int = 1024, max_length: int = 4096) -> Recent[bytes, KnownAnswer]:
     """The answer key each GET query string (as sent, undecoded) was found to have, the most
-    recently used `max_entries` of them, none longer than `max_length` bytes (at most about
-    `max_entries * max_length` bytes). A pure function's memo: the key of a query string
-    never changes (a persisted query's hash names its document), so each process keeps its
-    own and nothing here is shared."""
-
-    def __init__(self, max_entries: int = 1024, max_length: int = 4096) -> None:
-        self.max_entries = max_entries
-        self.max_length = max_length
-        self._known: OrderedDict[bytes, KnownAnswer] = OrderedDict()
-
-    def get(self, query_string: bytes) -> KnownAnswer | None:
-        known = self._known.get(query_string)
-        if known is not None:
-            self._known.move_to_end(query_string)
-        return known
-
-    def remember(self, query_string: bytes, known: KnownAnswer) -> None:
-        if len(query_string) > self.max_length:
-            return
-        self._known[query_string] = known
-        self._known.move_to_end(query_string)
-        if len(self._known) > self.max_entries:
-            self._known.popitem(last=False)
-
-    def __len__(self) -> int:
-        return len(self._known)
+    recently used `max_entries` of them, none longer than `max_length` bytes, at most
+    `max_entries * max_length / 4` bytes of query strings in all. A pure function's memo: the
+    key of a query string never changes (a persisted query's hash names its document), so each
+    process keeps its own and nothing here is shared."""
+    return Recent(max_entries, max_entries * max_length // 4, max_length)

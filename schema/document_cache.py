@@ -1,43 +1,104 @@
-"""Parsed and validated documents, cached across requests (Strawberry's LRU caches).
+"""Parsed and validated documents, cached across requests.
 
 Parsing and validation were a fifth of a single-gene request's CPU, redone for every request of
-the same document. Both caches are keyed by the document (its text; the validation cache by the
-parsed document and the rules), bounded so unique query texts cannot grow memory without limit.
+the same document. `DocumentCache` keeps both, by the document's text, in one entry: the parsed
+document and the validation errors found for it (per schema and rules).
+
+The cache is bounded by what it holds, not only by how many: a parsed document costs about 120
+bytes per character of its text when the text is dense (3.5 MB for a 30 KB document at the
+10,000-token limit), so 1024 such documents, sent once each, would have held 3.6 GB. Documents
+are kept while their texts add up to at most `DOCUMENT_CACHE_CHARS` (a few hundred typical
+queries; ~30 MB of parsed documents at worst), none longer than `LONGEST_CACHED_DOCUMENT`: a
+longer one is parsed and validated on every request, as without a cache. (Strawberry's
+`ParserCache` and `ValidationCache` are bounded by count only, and the validation cache would
+keep a document alive after the parse cache let it go.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
-from graphql import GraphQLSyntaxError
-from strawberry.extensions import ParserCache, SchemaExtension, ValidationCache
+from graphql import DocumentNode, GraphQLError, GraphQLSchema, GraphQLSyntaxError, parse
+from strawberry.extensions import SchemaExtension
+from strawberry.schema.schema import validate_document
 
-DOCUMENT_CACHE_SIZE = 1024
-"""Distinct documents whose parse and validation are kept, least recently used dropped first."""
+from genechem.cache import Recent
+
+DOCUMENT_CACHE_ENTRIES = 1024
+"""Most distinct documents kept, least recently used dropped first."""
+DOCUMENT_CACHE_CHARS = 256 * 1024
+"""Most characters of document text kept in all (see the module)."""
+LONGEST_CACHED_DOCUMENT = 32 * 1024
+"""Longest document text kept: one document never takes more than an eighth of the cache."""
+
+ValidationKey = tuple[GraphQLSchema, tuple[Any, ...]]
 
 
-class DocumentParserCache(ParserCache):
-    """Strawberry's ParserCache, except that a document that does not parse is left to
-    Strawberry's own parse step, which answers the syntax error like any (GRAPHQL_PARSE_FAILED);
-    raised from the extension it would escape that handling. Failures are not cached."""
+@dataclass
+class CachedDocument:
+    document: DocumentNode
+    validations: dict[ValidationKey, list[GraphQLError]] = field(default_factory=dict)
+    """The validation errors (empty: valid) for each schema and set of rules it was checked by."""
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def document_memo() -> Recent[K, V]:
+    """A memo of something per document, bounded as the document cache is: each entry costs
+    the length of its document's text (parse-time verdicts and prices hold texts and
+    documents too)."""
+    return Recent(DOCUMENT_CACHE_ENTRIES, DOCUMENT_CACHE_CHARS, LONGEST_CACHED_DOCUMENT)
+
+
+DOCUMENTS: Recent[tuple[str, tuple[tuple[str, Any], ...]], CachedDocument] = document_memo()
+"""The documents of this process, by text and parse options (the token limit)."""
+
+
+class DocumentCache(SchemaExtension):
+    """Parse and validation from `DOCUMENTS`, first among the schema's extensions: it sets the
+    validation errors unconditionally, and later extensions (ErrorCodes' several-operations
+    error) must be able to override them. A document that does not parse is left to
+    Strawberry's own parse step, which answers the syntax error like any
+    (GRAPHQL_PARSE_FAILED); raised from the extension it would escape that handling. Failures
+    are not cached."""
+
+    cached: CachedDocument | None = None
 
     def on_parse(self) -> Iterator[None]:
         context = self.execution_context
-        try:
-            context.graphql_document = self.cached_parse_document(
-                context.query, **context.parse_options
-            )
-        except GraphQLSyntaxError:
-            context.graphql_document = None
+        text = context.query
+        if text is not None and len(text) <= LONGEST_CACHED_DOCUMENT:
+            key = (text, tuple(sorted(context.parse_options.items())))
+            cached = DOCUMENTS.get(key)
+            if cached is None:
+                try:
+                    cached = CachedDocument(parse(text, **context.parse_options))
+                except GraphQLSyntaxError:
+                    cached = None
+                else:
+                    DOCUMENTS.keep(key, cached, len(text))
+            if cached is not None:
+                self.cached = cached
+                context.graphql_document = cached.document
+        yield
+
+    def on_validate(self) -> Iterator[None]:
+        context = self.execution_context
+        cached = self.cached
+        if cached is not None and cached.document is context.graphql_document:
+            key = (context.schema._schema, tuple(context.validation_rules))
+            errors = cached.validations.get(key)
+            if errors is None:
+                errors = validate_document(key[0], cached.document, key[1])
+                cached.validations[key] = errors
+            context.pre_execution_errors = errors
         yield
 
 
 def document_caches() -> list[Callable[[], SchemaExtension]]:
-    """Factories of the two caches (Strawberry builds extensions per request; the caches they
-    use live at module level), to come first among the schema's extensions: ValidationCache sets
-    the validation errors unconditionally, and later extensions (ErrorCodes' several-operations
-    error) must be able to override them."""
-    return [
-        lambda: DocumentParserCache(maxsize=DOCUMENT_CACHE_SIZE),
-        lambda: ValidationCache(maxsize=DOCUMENT_CACHE_SIZE),
-    ]
+    """The factory of `DocumentCache`, to come first among the schema's extensions."""
+    return [DocumentCache]

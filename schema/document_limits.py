@@ -14,7 +14,6 @@ the validation cache, keyed by the rules, hits.
 from __future__ import annotations
 
 import functools
-from collections import OrderedDict
 
 from graphql import (
     DocumentNode,
@@ -32,6 +31,9 @@ from strawberry.extensions.max_aliases import create_validator as create_alias_v
 from strawberry.extensions.query_depth_limiter import (
     create_validator as create_depth_validator,
 )
+
+from genechem.cache import Recent
+from schema.document_cache import document_memo
 
 QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX"
 
@@ -66,29 +68,11 @@ class StableAliasesLimiter(MaxAliasesLimiter):
         AddValidationRules.__init__(self, [alias_rule(max_alias_count)])
 
 
-class RecentVerdicts:
-    """The parse-time verdicts (a refusal's message, or None) of the last `size` documents, by
-    their text and the limits: a document sent again is not walked again."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self.verdicts: OrderedDict[tuple[str, int, int], str | None] = OrderedDict()
-
-    def get(self, key: tuple[str, int, int], missing: str) -> str | None:
-        if key not in self.verdicts:
-            return missing
-        self.verdicts.move_to_end(key)
-        return self.verdicts[key]
-
-    def keep(self, key: tuple[str, int, int], verdict: str | None) -> None:
-        self.verdicts[key] = verdict
-        if len(self.verdicts) > self.size:
-            self.verdicts.popitem(last=False)
-
-
-REFUSALS = RecentVerdicts(1024)
+REFUSALS: Recent[tuple[str, int, int], str | None] = document_memo()
+"""The parse-time verdicts (a refusal's message, or None) of recent documents, by their text
+and the limits, bounded as the document cache is: a document sent again is not walked again."""
 UNSEEN = "\0unseen"
-"""What `RecentVerdicts.get` answers for a document it has no verdict for."""
+"""What `REFUSALS.get` answers for a document it has no verdict for."""
 
 
 def parse_time_verdict(
@@ -105,7 +89,7 @@ def parse_time_verdict(
     refusal = too_deep(document, max_depth) or too_many_aliases(document, max_aliases)
     message = None if refusal is None else refusal.message
     if query:
-        REFUSALS.keep(key, message)
+        REFUSALS.keep(key, message, len(query))
     return message
 
 

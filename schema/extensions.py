@@ -26,7 +26,6 @@ import functools
 import inspect
 import logging
 import re
-from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from contextvars import ContextVar
@@ -61,6 +60,7 @@ from strawberry.types import ExecutionResult as StrawberryResult
 from strawberry.types.graphql import OperationType
 
 from backends.calls import CallLog, collecting
+from genechem.cache import Recent
 from genechem.errors import (
     GenechemError,
     UpstreamMalformed,
@@ -69,13 +69,12 @@ from genechem.errors import (
 )
 from genechem.logs import note_operation, operation_name_in
 from resolvers.cost import SERVICES, Estimate, ListArgumentTooLong, QueryTooComplex, estimate
+from schema.document_cache import document_memo
 from schema.document_limits import QUERY_TOO_COMPLEX, OverLimitAtParse, parse_time_verdict
 
 log = logging.getLogger("genechem.errors")
 
 PriceKey = tuple[int, int, tuple[int, float] | None]
-PRICES_KEPT = 1024
-"""Estimates kept (`QueryCost.price`): as many as the documents the parse cache keeps."""
 
 
 @dataclass(frozen=True)
@@ -242,15 +241,15 @@ class QueryCost(UpstreamCalls):
     and the calls made in `extensions.cost` of every answer that got as far as execution."""
 
     limits: ClassVar[CostLimits] = CostLimits()
-    prices: ClassVar[OrderedDict[PriceKey, tuple[DocumentNode, Estimate | None]]] = OrderedDict()
+    prices: ClassVar[Recent[PriceKey, tuple[DocumentNode, Estimate | None]]] = document_memo()
     """Estimates of operations without variables, by document, operation and HGNC index state
-    (see `price`), the least recently used dropped past `PRICES_KEPT`."""
+    (see `price`), bounded as the document cache is (by the documents' texts)."""
 
     @classmethod
     def configured(cls, limits: CostLimits) -> type[QueryCost]:
         """This extension with `limits` and estimates of its own (Strawberry builds one instance
         per request)."""
-        return type(cls.__name__, (cls,), {"limits": limits, "prices": OrderedDict()})
+        return type(cls.__name__, (cls,), {"limits": limits, "prices": document_memo()})
 
     def on_operation(self) -> Iterator[None]:
         self.estimate: Estimate | None = None
@@ -298,7 +297,6 @@ class QueryCost(UpstreamCalls):
             key = (id(document), id(operation), self.index_state(known_symbol))
             kept = self.prices.get(key)
             if kept is not None and kept[0] is document:
-                self.prices.move_to_end(key)
                 return kept[1]
         found = estimate(
             context.schema._schema,
@@ -312,9 +310,7 @@ class QueryCost(UpstreamCalls):
             known_symbol=known_symbol,
         )
         if key is not None:
-            self.prices[key] = (document, found)
-            while len(self.prices) > PRICES_KEPT:
-                self.prices.popitem(last=False)
+            self.prices.keep(key, (document, found), len(context.query or ""))
         return found
 
     def index_state(self, known_symbol: Callable[[str], bool] | None) -> tuple[int, float] | None:

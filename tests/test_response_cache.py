@@ -16,7 +16,7 @@ import pytest
 
 from app import create_app
 from genechem.logs import JsonFormatter
-from genechem.response_cache import AnswerKeys, KnownAnswer
+from genechem.response_cache import KnownAnswer, answer_keys
 from resolvers.context import CALLS_HEADER
 from tests.conftest import MirrorServer
 from tests.servers import serve
@@ -173,12 +173,12 @@ def test_an_answer_kept_by_one_replica_is_served_by_another(
 
 
 def test_answer_keys_are_bounded_in_count_and_length() -> None:
-    keys = AnswerKeys(max_entries=2, max_length=10)
+    keys = answer_keys(max_entries=2, max_length=10)
     for name in (b"a", b"b", b"c"):
-        keys.remember(name, KnownAnswer(name.decode(), None))
+        keys.keep(name, KnownAnswer(name.decode(), None), len(name))
     assert keys.get(b"a") is None
     assert keys.get(b"b") == KnownAnswer("b", None)
-    keys.remember(b"d", KnownAnswer("d", None))  # b was used last: c goes
+    keys.keep(b"d", KnownAnswer("d", None), 1)  # b was used last: c goes
     assert (keys.get(b"c"), len(keys)) == (None, 2)
-    keys.remember(b"x" * 11, KnownAnswer("long", None))
+    keys.keep(b"x" * 11, KnownAnswer("long", None), 11)
     assert keys.get(b"x" * 11) is None

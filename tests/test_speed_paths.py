@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+import graphql
 import orjson
 import pytest
 
@@ -14,8 +15,7 @@ from backends.http import decode_json
 from genechem import cli
 from genechem.graphql_http import GraphQLHTTPRouter
 from genechem.settings import Settings
-from schema import schema
-from schema.document_cache import DOCUMENT_CACHE_SIZE, DocumentParserCache
+from schema import document_cache, schema
 from schema.extensions import ENCODED_ANSWER
 from tests.gateway import Gateway
 
@@ -24,13 +24,22 @@ def test_hgnc_index_is_the_default() -> None:
     assert Settings.model_fields["hgnc_index"].default is True
 
 
-def test_a_repeated_document_is_parsed_once_and_answers_the_same(gateway: Gateway) -> None:
-    query = '{ gene(id: "1017") { symbol } }'
-    cache: Any = DocumentParserCache(maxsize=DOCUMENT_CACHE_SIZE).cached_parse_document
+def test_a_repeated_document_is_parsed_once_and_answers_the_same(
+    gateway: Gateway, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    query = '{ gene(id: "1017") { symbol } parsed_once: __typename }'
+    parsed: list[str] = []
+    real = graphql.parse
+
+    def counted(text: str, **options: Any) -> Any:
+        parsed.append(text)
+        return real(text, **options)
+
+    monkeypatch.setattr(document_cache, "parse", counted)
     first = gateway.data(query)
-    hits = cache.cache_info().hits
-    assert gateway.data(query) == first == {"gene": {"symbol": "CDK2"}}
-    assert cache.cache_info().hits == hits + 1
+    assert gateway.data(query) == first
+    assert first["gene"] == {"symbol": "CDK2"}
+    assert parsed == [query]
 
 
 @pytest.mark.parametrize("attempt", [1, 2])
