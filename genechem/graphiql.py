@@ -147,11 +147,12 @@ def wants_ide(scope: Scope) -> bool:
         return False
     if scope["path"].removeprefix(scope.get("root_path", "")) != IDE_PATH:
         return False
-    query = parse_qs(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
-    if "query" in query:
-        return False
+    # The header first: parsing the query string (a whole document) is the dearer test.
     accept = b",".join(v for k, v in scope["headers"] if k == b"accept").decode("latin-1")
-    return "text/html" in accept.lower()
+    if "text/html" not in accept.lower():
+        return False
+    query = parse_qs(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+    return "query" not in query
 
 
 class BuiltAssets(StaticFiles):
