@@ -13,7 +13,8 @@ for much less. This transport keeps everything above the wire httpx's, and exact
   until the response is closed, as httpx's pool holds a connection), `connect` the DNS + TCP +
   TLS set-up, `read` each wait for data. aiohttp has no write timeout; bodies here are small;
 - every failure is the httpx exception httpx's own transport raises for the same event
-  (`map_error`), with the request attached: so retries, breakers and error codes see one thing.
+  (`map_error`, `as_httpx_errors`), with the request attached: so retries, breakers and error
+  codes see one thing.
 
 aiohttp retries a request once, by itself, when a connection drops before the answer; httpx does
 not, and the caller's retry policy (`backends.http`) must see each attempt, so a client
@@ -85,6 +86,25 @@ def map_error(exc: BaseException, request: httpx.Request) -> httpx.TransportErro
         if isinstance(exc, kind):
             return make(exc, request)
     return None
+
+
+class as_httpx_errors:  # noqa: N801 (used as a statement: `with as_httpx_errors(request):`)
+    """Within it, a failure `map_error` knows leaves as httpx's exception for `request`, raised
+    from aiohttp's; anything else (a cancellation, a programming error) leaves unchanged."""
+
+    __slots__ = ("request",)
+
+    def __init__(self, request: httpx.Request) -> None:
+        self.request = request
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: object, exc: BaseException | None, traceback: object) -> None:
+        if isinstance(exc, Exception):
+            mapped = map_error(exc, self.request)
+            if mapped is not None:
+                raise mapped from exc
 
 
 def _empty(
@@ -160,18 +180,16 @@ class AiohttpResponseStream(httpx.AsyncByteStream):
         self._slot: asyncio.Semaphore | None = slot
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
-        try:
-            async for chunk in self._response.content.iter_any():
-                yield chunk
-        except BaseException as exc:
-            # httpx closes a response only when its body was read to the end: a body cut
-            # short (or a cancelled read) gives its connection and slot back here, as httpcore's
-            # stream does.
-            await self.aclose()
-            mapped = map_error(exc, self._request) if isinstance(exc, Exception) else None
-            if mapped is None:
+        with as_httpx_errors(self._request):
+            try:
+                async for chunk in self._response.content.iter_any():
+                    yield chunk
+            except BaseException:
+                # httpx closes a response only when its body was read to the end: a body cut
+                # short (or a cancelled read) gives its connection and slot back here, as
+                # httpcore's stream does.
+                await self.aclose()
                 raise
-            raise mapped from exc
 
     async def aclose(self) -> None:
         # release() keeps the connection only when the body was read to its end.
@@ -263,12 +281,8 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         try:
             answer = await self._send(session, request, timeout)
             try:
-                body = await answer.read()
-            except Exception as exc:
-                mapped = map_error(exc, request)
-                if mapped is None:
-                    raise
-                raise mapped from exc
+                with as_httpx_errors(request):
+                    body = await answer.read()
             finally:
                 answer.release()  # keeps the connection only when the body was read to its end
         finally:
@@ -295,7 +309,7 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         elif "content-length" in request.headers:
             data = await request.aread()
         _LENGTH_SET.set(data is not None)
-        try:
+        with as_httpx_errors(request):
             return await session.request(
                 request.method,
                 URL(str(request.url), encoded=True),
@@ -304,11 +318,6 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
                 allow_redirects=False,
                 timeout=limit,
             )
-        except Exception as exc:
-            mapped = map_error(exc, request)
-            if mapped is None:
-                raise
-            raise mapped from exc
 
     async def aclose(self) -> None:
         if self._session is not None:
