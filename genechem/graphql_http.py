@@ -444,8 +444,8 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
         if store is not None and key is not None:
             if request.method == "GET":
                 name = operation_name_of(request_data.query, request_data.operation_name)
-                known = KnownAnswer(key, name)
-                self.answer_keys.keep(request.scope["query_string"], known, len(request.scope["query_string"]))
+                query_string = request.scope["query_string"]
+                self.answer_keys.keep(query_string, KnownAnswer(key, name), len(query_string))
             missed = getattr(request.state, MISSED_STATE, None) == key
             cached = None if missed else await read_answer(store, key)
             if cached is not None:

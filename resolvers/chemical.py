@@ -21,42 +21,15 @@ from resolvers.loaders import (
     resolutions,
 )
 from resolvers.paging import Window, slice_items
-from resolvers.projection import child_selections, own_selections, type_names, upstream_fields
+from resolvers.projection import (
+    child_selections,
+    declared_reads,
+    own_selections,
+    type_names,
+    upstream_fields,
+)
 
 SOURCE_SECTIONS = ("drugbank", "chembl", "chebi", "pubchem", "drugcentral", "unii")
-CHEMICAL_FIELDS: dict[str, tuple[str, ...]] = {
-    "name": (
-        "drugbank.name",
-        "chembl.pref_name",
-        "chebi.name",
-        "unii.preferred_term",
-        "pubchem.iupac",
-    ),
-    "inchikey": (
-        "drugbank.inchi_key",
-        "chembl.inchi_key",
-        "chebi.inchikey",
-        "pubchem.inchikey",
-        "unii.inchikey",
-    ),
-    "formula": (
-        "pubchem.molecular_formula",
-        "drugbank.formula",
-        "chembl.molecule_properties.full_molformula",
-        "unii.molecular_formula",
-    ),
-    "molecularWeight": (
-        "pubchem.molecular_weight",
-        "drugbank.weight",
-        "chembl.molecule_properties.full_mwt",
-        "chebi.mass",
-    ),
-    "smiles": ("pubchem.smiles", "drugbank.smiles", "chembl.smiles", "chebi.smiles", "unii.smiles"),
-    **{section: (section,) for section in SOURCE_SECTIONS},
-    "targets": ("drugbank.targets", "drugcentral.bioactivity"),
-}
-"""The MyChem.info fields each `Chemical` field reads (projection pushdown)."""
-
 LINK_MATCHES = 1000
 """Matches per term asked of a batch query (the services' cap; their default is only 10)."""
 TARGET_SCOPES = ("drugbank.targets.uniprot", "drugcentral.bioactivity.uniprot.uniprot_id")
@@ -86,7 +59,9 @@ class TargetClaim:
 def chemical_fields(info: Info) -> frozenset[str]:
     """The MyChem.info fields the current field's `Chemical` selection reads (fragments on other
     types, as under `node`, read nothing)."""
-    return upstream_fields(own_selections(info), CHEMICAL_FIELDS, on=type_names(info, "Chemical"))
+    return upstream_fields(
+        own_selections(info), declared_reads(info, "Chemical"), on=type_names(info, "Chemical")
+    )
 
 
 def chemical_by_id(info: Info) -> ChemicalByIdLoader:
@@ -157,7 +132,7 @@ async def chemicals_targeting(
             always=TARGET_FIELDS,
         ),
     )
-    fields = upstream_fields(selections, CHEMICAL_FIELDS)
+    fields = upstream_fields(selections, declared_reads(info, "Chemical"))
     per_accession = await loader.load_many([FieldsKey(a, fields) for a in accessions])
     out: list[tuple[Doc, str, list[str], list[str]]] = []
     seen: set[tuple[str, str]] = set()
@@ -187,7 +162,9 @@ async def resolve_chemicals(
     """MyChem.info querymany: one `Resolution` per input term, in input order, with up to
     `MATCH_CAP` matches per term (the service's default would stop at 10). Blank terms are never
     sent: they get their own reason (see `resolvers.loaders.term_problem`)."""
-    fields = upstream_fields(child_selections(own_selections(info), "matches"), CHEMICAL_FIELDS)
+    fields = upstream_fields(
+        child_selections(own_selections(info), "matches"), declared_reads(info, "Chemical")
+    )
     entries = await info.context.backends.mychem.query_many(
         lookup_terms(terms), scopes=scopes, fields=sorted(fields) or None, size=MATCH_CAP
     )

@@ -26,36 +26,13 @@ from resolvers.loaders import (
     settled_together,
 )
 from resolvers.paging import Window, slice_items
-from resolvers.projection import child_selections, own_selections, type_names, upstream_fields
-
-GENE_FIELDS: dict[str, tuple[str, ...]] = {
-    "entrezId": ("entrezgene",),
-    "symbol": ("symbol",),
-    "name": ("name",),
-    "taxid": ("taxid",),
-    "species": ("taxid",),
-    "typeOfGene": ("type_of_gene",),
-    "aliases": ("alias",),
-    "otherNames": ("other_names",),
-    "summary": ("summary",),
-    "mapLocation": ("map_location",),
-    "genomicPositions": ("genomic_pos", "genomic_pos_hg19", "genomic_pos_mm9"),
-    "ensembl": ("ensembl.gene", "ensembl.transcript", "ensembl.protein", "ensembl.type_of_gene"),
-    "refseq": ("refseq.rna", "refseq.protein", "refseq.genomic"),
-    "uniprot": ("uniprot",),
-    "go": ("go",),
-    "pathways": ("pathway",),
-    "interpro": ("interpro",),
-    "pfam": ("pfam",),
-    "pdb": ("pdb",),
-    "omim": ("MIM",),
-    "hgncId": ("HGNC",),
-    "homologeneId": ("homologene.id",),
-    "hgnc": ("HGNC",),
-    "orthologs": ("homologene.genes", "pantherdb.ortholog", "taxid"),
-    "chemicals": ("uniprot.Swiss-Prot",),
-}
-"""The MyGene.info fields each `Gene` field reads (projection pushdown)."""
+from resolvers.projection import (
+    child_selections,
+    declared_reads,
+    own_selections,
+    type_names,
+    upstream_fields,
+)
 
 LINK_MATCHES = 1000
 """Matches per term asked of a batch query (the services' cap; their default is only 10)."""
@@ -126,7 +103,9 @@ class GenesByUniprotLoader(BatchQueryLoader):
 def gene_fields(info: Info) -> frozenset[str]:
     """The MyGene.info fields the current field's `Gene` selection reads (fragments on other
     types, as under `node`, read nothing)."""
-    return upstream_fields(own_selections(info), GENE_FIELDS, on=type_names(info, "Gene"))
+    return upstream_fields(
+        own_selections(info), declared_reads(info, "Gene"), on=type_names(info, "Gene")
+    )
 
 
 def gene_by_id(info: Info) -> GeneByIdLoader:
@@ -311,7 +290,9 @@ async def resolve_genes(
     `MATCH_CAP` matches per term (the service's default would stop at 10). Blank terms are never
     sent: they get their own reason (see `resolvers.loaders.term_problem`)."""
     species_value = species_param(species)
-    fields = upstream_fields(child_selections(own_selections(info), "matches"), GENE_FIELDS)
+    fields = upstream_fields(
+        child_selections(own_selections(info), "matches"), declared_reads(info, "Gene")
+    )
     entries = await info.context.backends.mygene.query_many(
         lookup_terms(terms),
         scopes=scopes,

@@ -1,8 +1,9 @@
 """Projection pushdown: the upstream `fields` parameter derived from the GraphQL selection.
 
-Each domain declares which service fields each GraphQL field reads (`GENE_FIELDS` in
-`resolvers.gene`, ...). A selection maps to the union of those, so `{ gene(id: "1017") { symbol } }`
-asks MyGene.info for `symbol` only. `raw` without arguments is the one field that asks for all.
+Each field declares, next to its definition, the service fields it reads (`schema.values.upstream`,
+or `reads`, which also serves the compiled path); `declared_reads` collects them from the schema
+being executed. A selection maps to the union of those, so `{ gene(id: "1017") { symbol } }` asks
+MyGene.info for `symbol` only. `raw` without arguments is the one field that asks for all.
 
 Every walker here reads the selection as GraphQL executes it: a field or fragment skipped by
 `@skip(if: true)` or `@include(if: false)` reads nothing, and a fragment on another type than the
@@ -11,11 +12,14 @@ one being resolved (`node { ... on Chemical { raw } }` while resolving a gene) r
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
 from resolvers.context import Info
+from schema.values import UPSTREAM
 
 ALL_FIELDS: frozenset[str] = frozenset()
 """The empty field set means "every field" (no `fields` on annotation, `fields=all` on query)."""
@@ -25,6 +29,19 @@ EVERY_FIELD = "all"
 TypeNames = frozenset[str]
 """The names a fragment's type condition may use to apply to one object type: the type's own
 name and those of the interfaces it implements."""
+
+
+def declared_reads(info: Info, type_name: str) -> Mapping[str, tuple[str, ...]]:
+    """The service fields each field of object type `type_name` declares it reads, by GraphQL
+    field name; fields that declare none (`id`, `raw`) are absent."""
+    return _declared_reads(info.schema, type_name)
+
+
+@functools.lru_cache(maxsize=32)
+def _declared_reads(schema: Any, type_name: str) -> Mapping[str, tuple[str, ...]]:
+    definition = schema.get_type_by_name(type_name)
+    name_of = schema.config.name_converter.get_graphql_name
+    return {name_of(f): f.metadata[UPSTREAM] for f in definition.fields if UPSTREAM in f.metadata}
 
 
 def type_names(info: Info, type_name: str) -> TypeNames:

@@ -19,13 +19,13 @@ from genechem.cursors import fingerprint
 from genechem.errors import InvalidInput
 from resolvers import gene as gene_resolvers
 from resolvers import hgnc as hgnc_resolvers
-from resolvers.chemical import CHEMICAL_FIELDS, chemical_by_id
+from resolvers.chemical import chemical_by_id
 from resolvers.context import Info
-from resolvers.gene import GENE_FIELDS
 from resolvers.loaders import BatchByIdLoader, FieldsKey
 from resolvers.paging import Search, Window, check_first, slice_items
 from resolvers.projection import (
     child_selections,
+    declared_reads,
     fields_selected,
     own_selections,
     upstream_fields,
@@ -83,9 +83,10 @@ async def hydrated(
     return docs
 
 
-def node_fields(info: Info, table: dict[str, tuple[str, ...]]) -> frozenset[str]:
+def node_fields(info: Info, type_name: str) -> frozenset[str]:
+    """The service fields the connection's nodes (of type `type_name`) read."""
     nodes = child_selections(child_selections(own_selections(info), "edges"), "node")
-    return upstream_fields(nodes, table)
+    return upstream_fields(nodes, declared_reads(info, type_name))
 
 
 def wanted_facets(info: Info, names: dict[str, str]) -> list[str]:
@@ -115,7 +116,7 @@ async def search_genes(
         "species_facet_filter": species_param(species_facet_filter, "speciesFacetFilter"),
         "sort": ",".join(sort) if sort else None,
     }
-    fields = node_fields(info, GENE_FIELDS)
+    fields = node_fields(info, "Gene")
     mygene = info.context.backends.mygene
 
     async def run(**paging: Any) -> Doc:
@@ -178,7 +179,7 @@ async def search_chemicals(
 ) -> Connection:
     phase = f"chembl.max_phase:[{float(min_max_phase)} TO *]" if min_max_phase is not None else None
     q = combined(query, [any_of("drugbank.groups", drugbank_groups), phase])
-    fields = node_fields(info, CHEMICAL_FIELDS)
+    fields = node_fields(info, "Chemical")
     mychem = info.context.backends.mychem
 
     async def run(**paging: Any) -> Doc:

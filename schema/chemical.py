@@ -41,7 +41,7 @@ from schema.connections import (
 )
 from schema.resolution import REASON_DOC, TRUNCATED_DOC, ResolutionStatus
 from schema.scalars import JSON
-from schema.values import at, number, objects, raw_document, text
+from schema.values import at, number, objects, raw_document, text, upstream
 
 if TYPE_CHECKING:
     from schema.gene import Gene
@@ -133,7 +133,14 @@ class Chemical(relay.Node):
     @strawberry.field(
         description="Preferred name, by one rule: the DrugBank name, else the ChEMBL "
         "preferred name, else the ChEBI name, else the FDA UNII preferred term, else "
-        "the PubChem IUPAC name; null when no source names it."
+        "the PubChem IUPAC name; null when no source names it.",
+        metadata=upstream(
+            "drugbank.name",
+            "chembl.pref_name",
+            "chebi.name",
+            "unii.preferred_term",
+            "pubchem.iupac",
+        ),
     )
     def name(self) -> str | None:
         for section, key in NAME_RULE:
@@ -143,7 +150,16 @@ class Chemical(relay.Node):
                     return value
         return None
 
-    @strawberry.field(description="Standard InChIKey; null for compounds without a structure.")
+    @strawberry.field(
+        description="Standard InChIKey; null for compounds without a structure.",
+        metadata=upstream(
+            "drugbank.inchi_key",
+            "chembl.inchi_key",
+            "chebi.inchikey",
+            "pubchem.inchikey",
+            "unii.inchikey",
+        ),
+    )
     def inchikey(self) -> str | None:
         own = str(self.doc.get("_id", ""))
         if len(own) == INCHIKEY_LENGTH and own[14] == "-" and own[25] == "-":
@@ -161,7 +177,15 @@ class Chemical(relay.Node):
             )
         )
 
-    @strawberry.field(description="Molecular formula (PubChem, else DrugBank, ChEMBL, UNII).")
+    @strawberry.field(
+        description="Molecular formula (PubChem, else DrugBank, ChEMBL, UNII).",
+        metadata=upstream(
+            "pubchem.molecular_formula",
+            "drugbank.formula",
+            "chembl.molecule_properties.full_molformula",
+            "unii.molecular_formula",
+        ),
+    )
     def formula(self) -> str | None:
         return text(
             first_of(
@@ -176,7 +200,13 @@ class Chemical(relay.Node):
         )
 
     @strawberry.field(
-        description="Average molecular weight in g/mol (PubChem, else DrugBank, ChEMBL, ChEBI)."
+        description="Average molecular weight in g/mol (PubChem, else DrugBank, ChEMBL, ChEBI).",
+        metadata=upstream(
+            "pubchem.molecular_weight",
+            "drugbank.weight",
+            "chembl.molecule_properties.full_mwt",
+            "chebi.mass",
+        ),
     )
     def molecular_weight(self) -> float | None:
         value = first_of(
@@ -190,7 +220,12 @@ class Chemical(relay.Node):
         )
         return number(value)
 
-    @strawberry.field(description="SMILES (PubChem isomeric, else DrugBank, ChEMBL, ChEBI, UNII).")
+    @strawberry.field(
+        description="SMILES (PubChem isomeric, else DrugBank, ChEMBL, ChEBI, UNII).",
+        metadata=upstream(
+            "pubchem.smiles", "drugbank.smiles", "chembl.smiles", "chebi.smiles", "unii.smiles"
+        ),
+    )
     def smiles(self) -> str | None:
         return smiles_of(
             first_of(
@@ -205,17 +240,25 @@ class Chemical(relay.Node):
             )
         )
 
-    @strawberry.field(description="DrugBank section; null when DrugBank has no entry.")
+    @strawberry.field(
+        description="DrugBank section; null when DrugBank has no entry.",
+        metadata=upstream("drugbank"),
+    )
     def drugbank(self) -> DrugBankSection | None:
         sections = objects(self.doc.get("drugbank"))
         return drugbank_section(sections[0]) if sections else None
 
-    @strawberry.field(description="ChEMBL section; null when ChEMBL has no entry.")
+    @strawberry.field(
+        description="ChEMBL section; null when ChEMBL has no entry.", metadata=upstream("chembl")
+    )
     def chembl(self) -> ChemblSection | None:
         sections = objects(self.doc.get("chembl"))
         return chembl_section(sections[0]) if sections else None
 
-    @strawberry.field(description="ChEBI entries (several when ChEBI splits the compound).")
+    @strawberry.field(
+        description="ChEBI entries (several when ChEBI splits the compound).",
+        metadata=upstream("chebi"),
+    )
     def chebi(self) -> list[ChebiSection]:
         return [
             ChebiSection(
@@ -224,7 +267,7 @@ class Chemical(relay.Node):
             for s in objects(self.doc.get("chebi"))
         ]
 
-    @strawberry.field(description="PubChem entries.")
+    @strawberry.field(description="PubChem entries.", metadata=upstream("pubchem"))
     def pubchem(self) -> list[PubChemSection]:
         return [
             PubChemSection(
@@ -236,12 +279,15 @@ class Chemical(relay.Node):
             for s in objects(self.doc.get("pubchem"))
         ]
 
-    @strawberry.field(description="DrugCentral section; null when DrugCentral has no entry.")
+    @strawberry.field(
+        description="DrugCentral section; null when DrugCentral has no entry.",
+        metadata=upstream("drugcentral"),
+    )
     def drugcentral(self) -> DrugCentralSection | None:
         sections = objects(self.doc.get("drugcentral"))
         return drugcentral_section(sections[0]) if sections else None
 
-    @strawberry.field(description="FDA UNII entries.")
+    @strawberry.field(description="FDA UNII entries.", metadata=upstream("unii"))
     def unii(self) -> list[UniiSection]:
         return [
             UniiSection(unii=text(s.get("unii")), preferred_term=text(s.get("preferred_term")))
@@ -269,7 +315,8 @@ class Chemical(relay.Node):
 
     @strawberry.field(
         description="Targets recorded by DrugBank and DrugCentral, each with its gene in "
-        "MyGene.info (one MyGene.info call for every target of the request)."
+        "MyGene.info (one MyGene.info call for every target of the request).",
+        metadata=upstream("drugbank.targets", "drugcentral.bioactivity"),
     )
     def targets(
         self,

@@ -31,7 +31,7 @@ from schema.connections import (
 )
 from schema.resolution import REASON_DOC, TRUNCATED_DOC, ResolutionStatus
 from schema.scalars import JSON
-from schema.values import first, integer, objects, raw_document, reads, text, texts
+from schema.values import first, integer, objects, raw_document, reads, text, texts, upstream
 
 if TYPE_CHECKING:
     from schema.chemical import GeneChemicalConnection
@@ -208,7 +208,8 @@ class Gene(relay.Node):
 
     @strawberry.field(
         description="NCBI Entrez Gene id (`entrezgene`), as text like every external id of the "
-        "schema (`HgncRecord.entrezId` too); null for Ensembl-only genes."
+        "schema (`HgncRecord.entrezId` too); null for Ensembl-only genes.",
+        metadata=upstream("entrezgene"),
     )
     def entrez_id(self) -> str | None:
         return text(self.doc.get("entrezgene"))
@@ -224,13 +225,17 @@ class Gene(relay.Node):
     def name(self) -> str | None:
         return text(self.doc.get("name"))
 
-    @strawberry.field(description="NCBI Taxonomy id of the species (9606 human, 10090 mouse).")
+    @strawberry.field(
+        description="NCBI Taxonomy id of the species (9606 human, 10090 mouse).",
+        metadata=upstream("taxid"),
+    )
     def taxid(self) -> int | None:
         return integer(self.doc.get("taxid"))
 
     @strawberry.field(
         description="MyGene.info's common name of the species (`human`, `mouse`, `rat`, "
-        "`zebrafish`, ...); null for species it has no common name for."
+        "`zebrafish`, ...); null for species it has no common name for.",
+        metadata=upstream("taxid"),
     )
     def species(self) -> str | None:
         return TAXID_SPECIES.get(integer(self.doc.get("taxid")) or 0)
@@ -242,11 +247,16 @@ class Gene(relay.Node):
     def type_of_gene(self) -> str | None:
         return text(self.doc.get("type_of_gene"))
 
-    @strawberry.field(description="Other symbols the gene is known by (`alias`).")
+    @strawberry.field(
+        description="Other symbols the gene is known by (`alias`).", metadata=upstream("alias")
+    )
     def aliases(self) -> list[str]:
         return texts(self.doc.get("alias"))
 
-    @strawberry.field(description="Other full names of the gene (`other_names`).")
+    @strawberry.field(
+        description="Other full names of the gene (`other_names`).",
+        metadata=upstream("other_names"),
+    )
     def other_names(self) -> list[str]:
         return texts(self.doc.get("other_names"))
 
@@ -264,7 +274,8 @@ class Gene(relay.Node):
         return text(self.doc.get("map_location"))
 
     @strawberry.field(
-        description="Genome positions (several for genes on alternate loci or patches)."
+        description="Genome positions (several for genes on alternate loci or patches).",
+        metadata=upstream("genomic_pos", "genomic_pos_hg19", "genomic_pos_mm9"),
     )
     def genomic_positions(
         self,
@@ -288,7 +299,12 @@ class Gene(relay.Node):
             for p in objects(self.doc.get(key))
         ]
 
-    @strawberry.field(description="Ensembl annotations (several when Ensembl splits the gene).")
+    @strawberry.field(
+        description="Ensembl annotations (several when Ensembl splits the gene).",
+        metadata=upstream(
+            "ensembl.gene", "ensembl.transcript", "ensembl.protein", "ensembl.type_of_gene"
+        ),
+    )
     def ensembl(self) -> list[EnsemblGene]:
         return [
             EnsemblGene(
@@ -300,7 +316,10 @@ class Gene(relay.Node):
             for e in objects(self.doc.get("ensembl"))
         ]
 
-    @strawberry.field(description="RefSeq accessions; empty lists when the gene has none.")
+    @strawberry.field(
+        description="RefSeq accessions; empty lists when the gene has none.",
+        metadata=upstream("refseq.rna", "refseq.protein", "refseq.genomic"),
+    )
     def refseq(self) -> RefSeq:
         refseq = self.doc.get("refseq")
         section = refseq if isinstance(refseq, dict) else {}
@@ -310,7 +329,10 @@ class Gene(relay.Node):
             genomic=texts(section.get("genomic")),
         )
 
-    @strawberry.field(description="UniProt accessions; empty lists when the gene has none.")
+    @strawberry.field(
+        description="UniProt accessions; empty lists when the gene has none.",
+        metadata=upstream("uniprot"),
+    )
     def uniprot(self) -> UniProt:
         section = self.doc.get("uniprot")
         section = section if isinstance(section, dict) else {}
@@ -318,13 +340,18 @@ class Gene(relay.Node):
             swiss_prot=texts(section.get("Swiss-Prot")), trembl=texts(section.get("TrEMBL"))
         )
 
-    @strawberry.field(description="Gene Ontology annotations (NCBI gene2go).")
+    @strawberry.field(
+        description="Gene Ontology annotations (NCBI gene2go).", metadata=upstream("go")
+    )
     def go(self) -> GoAnnotations:
         section = self.doc.get("go")
         section = section if isinstance(section, dict) else {}
         return GoAnnotations(section=section)
 
-    @strawberry.field(description="Pathways from KEGG, Reactome, WikiPathways, BioCarta, ...")
+    @strawberry.field(
+        description="Pathways from KEGG, Reactome, WikiPathways, BioCarta, ...",
+        metadata=upstream("pathway"),
+    )
     def pathways(self) -> list[Pathway]:
         section = self.doc.get("pathway")
         section = section if isinstance(section, dict) else {}
@@ -335,7 +362,7 @@ class Gene(relay.Node):
             if p.get("id")
         ]
 
-    @strawberry.field(description="InterPro domains and families.")
+    @strawberry.field(description="InterPro domains and families.", metadata=upstream("interpro"))
     def interpro(self) -> list[InterProDomain]:
         return [
             InterProDomain(
@@ -347,25 +374,29 @@ class Gene(relay.Node):
             if d.get("id")
         ]
 
-    @strawberry.field(description="Pfam family ids, e.g. `PF00069`.")
+    @strawberry.field(description="Pfam family ids, e.g. `PF00069`.", metadata=upstream("pfam"))
     def pfam(self) -> list[str]:
         return texts(self.doc.get("pfam"))
 
-    @strawberry.field(description="PDB structure ids.")
+    @strawberry.field(description="PDB structure ids.", metadata=upstream("pdb"))
     def pdb(self) -> list[str]:
         return texts(self.doc.get("pdb"))
 
-    @strawberry.field(description="OMIM gene entry ids (`MIM`).")
+    @strawberry.field(description="OMIM gene entry ids (`MIM`).", metadata=upstream("MIM"))
     def omim(self) -> list[str]:
         return texts(self.doc.get("MIM"))
 
-    @strawberry.field(description="HGNC id (`HGNC:1771`) of a human gene; null for other species.")
+    @strawberry.field(
+        description="HGNC id (`HGNC:1771`) of a human gene; null for other species.",
+        metadata=upstream("HGNC"),
+    )
     def hgnc_id(self) -> str | None:
         value = text(self.doc.get("HGNC"))
         return f"HGNC:{value}" if value else None
 
     @strawberry.field(
-        description="NCBI HomoloGene group id, as text; null when the gene is in none."
+        description="NCBI HomoloGene group id, as text; null when the gene is in none.",
+        metadata=upstream("homologene.id"),
     )
     def homologene_id(self) -> str | None:
         return text(first(self.doc.get("homologene"), "id"))
@@ -392,7 +423,8 @@ class Gene(relay.Node):
 
     @strawberry.field(
         description="The gene's HGNC record (HGNC REST), through its HGNC id; null for non-human "
-        "genes and genes HGNC does not name."
+        "genes and genes HGNC does not name.",
+        metadata=upstream("HGNC"),
     )
     async def hgnc(
         self, info: Info
@@ -406,7 +438,8 @@ class Gene(relay.Node):
         "ZFIN or Ensembl ids). Each reference is looked up only in its own id space (HomoloGene "
         "by Entrez id, PANTHER by HGNC, MGI, RGD, ZFIN or Ensembl gene id) and kept only when that "
         "gene, in that species, holds the id: one MyGene.info call per id space for every gene "
-        "of the request."
+        "of the request.",
+        metadata=upstream("homologene.genes", "pantherdb.ortholog", "taxid"),
     )
     async def orthologs(
         self,
@@ -427,7 +460,8 @@ class Gene(relay.Node):
     @strawberry.field(
         description="Chemicals whose recorded targets include this gene's Swiss-Prot proteins "
         "(MyChem.info: DrugBank targets and DrugCentral bioactivities), each edge with what the "
-        "chemical does to the target. One MyChem.info call for every gene of the request."
+        "chemical does to the target. One MyChem.info call for every gene of the request.",
+        metadata=upstream("uniprot.Swiss-Prot"),
     )
     async def chemicals(
         self,

@@ -12,6 +12,16 @@ from backends.shapes import Doc, as_list, original_of
 
 READS = "genechem-reads"
 """The key of a `reads` declaration in a Strawberry field's metadata: `(attribute, key)`."""
+UPSTREAM = "genechem-upstream"
+"""The key of an `upstream` declaration in a Strawberry field's metadata: the service's dot
+paths the field reads, for its share of the `fields` parameter (`resolvers.projection`)."""
+
+
+def upstream(*paths: str) -> dict[str, object]:
+    """The metadata of a field that reads `paths` (MyGene.info or MyChem.info dot paths) of its
+    object's document: a selection asks the service for the union of its fields' paths
+    (projection pushdown), so a field that reads a path it does not declare gets nothing."""
+    return {UPSTREAM: paths}
 
 
 def text(value: Any) -> str | None:
@@ -31,8 +41,9 @@ def reads(key: str, document: str = "doc") -> dict[str, object]:
     `self.<document>[key]` as it is (`text(self.<document>.get(key))` does), declaring so: the
     compiled path (`schema.compiled`) then reads the key itself, and calls the resolver only
     when the value is anything else. `document=""`: the field's source is the document itself
-    (a resolver of `root`, as `GoAnnotation`'s)."""
-    return {READS: (document, key)}
+    (a resolver of `root`, as `GoAnnotation`'s). Read from the object's document (`doc`), the
+    key is also the field's `upstream` path: one declaration serves both."""
+    return {READS: (document, key)} | (upstream(key) if document == "doc" else {})
 
 
 def texts(value: Any) -> list[str]:
