@@ -16,7 +16,7 @@ import pytest
 import zstandard
 
 from app import create_app
-from genechem.graphql_http import negotiate
+from genechem.http_spec import negotiate
 from tests.conftest import MirrorServer
 from tests.gateway import Gateway
 from tests.servers import serve
