@@ -145,3 +145,15 @@ async def store(request: pytest.FixtureRequest) -> AsyncIterator[Store]:
         yield shared
     finally:
         await shared.aclose()
+
+
+@pytest.fixture(params=["memory", "redis"])
+def answer_cache_url(request: pytest.FixtureRequest, demo_mirror: MirrorServer) -> Iterator[str]:
+    """A gateway over the demo mirror with the response cache on, its store in this process or
+    in Valkey (a prefix of its own): its base URL."""
+    overrides: dict[str, Any] = {"response_cache_ttl": 60}
+    if request.param == "redis":
+        overrides["redis_url"] = request.getfixturevalue("valkey_store_url")
+        overrides["redis_prefix"] = f"test:{uuid.uuid4().hex}:"
+    with serve(create_app(demo_mirror.settings(**overrides))) as url:
+        yield url

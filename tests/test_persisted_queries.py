@@ -5,11 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
-import pytest
 
 from app import create_app
 from tests.conftest import MirrorServer
@@ -28,18 +26,8 @@ def get(url: str, **params: Any) -> httpx.Response:
     return httpx.get(f"{url}/graphql", params=encoded, timeout=30)
 
 
-@pytest.fixture(params=["memory", "redis"])
-def gateway_url(request: pytest.FixtureRequest, demo_mirror: MirrorServer) -> Iterator[str]:
-    overrides: dict[str, Any] = {"response_cache_ttl": 60}
-    if request.param == "redis":
-        overrides["redis_url"] = request.getfixturevalue("valkey_store_url")
-        overrides["redis_prefix"] = f"test:{uuid.uuid4().hex}:"
-    with serve(create_app(demo_mirror.settings(**overrides))) as url:
-        yield url
-
-
-def test_unknown_hash_is_persisted_query_not_found(gateway_url: str) -> None:
-    answer = get(gateway_url, extensions=persisted())
+def test_unknown_hash_is_persisted_query_not_found(answer_cache_url: str) -> None:
+    answer = get(answer_cache_url, extensions=persisted())
     body = answer.json()
     assert "data" not in body
     [error] = body["errors"]
@@ -48,57 +36,59 @@ def test_unknown_hash_is_persisted_query_not_found(gateway_url: str) -> None:
     assert answer.headers["cache-control"] == "no-store"
 
 
-def test_registered_query_runs_by_hash_over_get(gateway_url: str) -> None:
+def test_registered_query_runs_by_hash_over_get(answer_cache_url: str) -> None:
     registered = httpx.post(
-        f"{gateway_url}/graphql", json={"query": QUERY, "extensions": persisted()}
+        f"{answer_cache_url}/graphql", json={"query": QUERY, "extensions": persisted()}
     )
     assert registered.json()["data"] == {"gene": {"symbol": "CDK2"}}
-    by_hash = get(gateway_url, extensions=persisted())
+    by_hash = get(answer_cache_url, extensions=persisted())
     assert by_hash.json()["data"] == {"gene": {"symbol": "CDK2"}}
     assert by_hash.headers["cache-control"].startswith("public, max-age=")
 
 
-def test_hash_not_matching_the_query_is_refused(gateway_url: str) -> None:
+def test_hash_not_matching_the_query_is_refused(answer_cache_url: str) -> None:
     answer = httpx.post(
-        f"{gateway_url}/graphql", json={"query": QUERY, "extensions": persisted("0" * 64)}
+        f"{answer_cache_url}/graphql", json={"query": QUERY, "extensions": persisted("0" * 64)}
     )
     assert answer.status_code == 400
     assert answer.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
-    assert get(gateway_url, extensions=persisted("0" * 64)).json()["errors"][0]["extensions"][
+    assert get(answer_cache_url, extensions=persisted("0" * 64)).json()["errors"][0]["extensions"][
         "code"
     ] == ("PERSISTED_QUERY_NOT_FOUND")
 
 
-def test_other_protocol_versions_are_refused(gateway_url: str) -> None:
-    answer = get(gateway_url, query=QUERY, extensions=persisted(version=2))
+def test_other_protocol_versions_are_refused(answer_cache_url: str) -> None:
+    answer = get(answer_cache_url, query=QUERY, extensions=persisted(version=2))
     assert answer.status_code == 400
     assert "version" in answer.json()["errors"][0]["message"]
 
 
 def test_repeated_get_is_answered_from_the_store_without_upstream_calls(
-    gateway_url: str, demo_mirror: MirrorServer
+    answer_cache_url: str, demo_mirror: MirrorServer
 ) -> None:
-    first = get(gateway_url, query=QUERY)
+    first = get(answer_cache_url, query=QUERY)
     assert first.json()["data"] == {"gene": {"symbol": "CDK2"}}
     demo_mirror.clear()
-    second = get(gateway_url, query=QUERY)
+    second = get(answer_cache_url, query=QUERY)
     assert second.json()["data"] == first.json()["data"]
     assert demo_mirror.requests() == []
 
 
-def test_persisted_post_answers_are_cached_too(gateway_url: str, demo_mirror: MirrorServer) -> None:
+def test_persisted_post_answers_are_cached_too(
+    answer_cache_url: str, demo_mirror: MirrorServer
+) -> None:
     body = {"query": QUERY, "extensions": persisted()}
-    httpx.post(f"{gateway_url}/graphql", json=body)
+    httpx.post(f"{answer_cache_url}/graphql", json=body)
     demo_mirror.clear()
-    again = httpx.post(f"{gateway_url}/graphql", json={"extensions": persisted()})
+    again = httpx.post(f"{answer_cache_url}/graphql", json={"extensions": persisted()})
     assert again.json()["data"] == {"gene": {"symbol": "CDK2"}}
     assert demo_mirror.requests() == []
 
 
-def test_variables_are_part_of_the_answer_key(gateway_url: str) -> None:
+def test_variables_are_part_of_the_answer_key(answer_cache_url: str) -> None:
     query = "query G($id: ID!) { gene(id: $id) { symbol } }"
-    a = get(gateway_url, query=query, variables={"id": "1017"}).json()["data"]
-    b = get(gateway_url, query=query, variables={"id": "7157"}).json()["data"]
+    a = get(answer_cache_url, query=query, variables={"id": "1017"}).json()["data"]
+    b = get(answer_cache_url, query=query, variables={"id": "7157"}).json()["data"]
     assert (a, b) == ({"gene": {"symbol": "CDK2"}}, {"gene": {"symbol": "TP53"}})
 
 

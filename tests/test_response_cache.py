@@ -7,8 +7,6 @@ import asyncio
 import json
 import logging
 import uuid
-from collections.abc import Iterator
-from typing import Any
 from urllib.parse import quote, urlencode
 
 import httpx
@@ -25,28 +23,18 @@ from tests.test_metrics import samples, value
 QUERY = 'query Cdk2 { gene(id: "1017") { symbol name } }'
 
 
-@pytest.fixture(params=["memory", "redis"])
-def gateway_url(request: pytest.FixtureRequest, demo_mirror: MirrorServer) -> Iterator[str]:
-    overrides: dict[str, Any] = {"response_cache_ttl": 60}
-    if request.param == "redis":
-        overrides["redis_url"] = request.getfixturevalue("valkey_store_url")
-        overrides["redis_prefix"] = f"test:{uuid.uuid4().hex}:"
-    with serve(create_app(demo_mirror.settings(**overrides))) as url:
-        yield url
-
-
 def get(url: str, query_string: str, **headers: str) -> httpx.Response:
     return httpx.get(f"{url}/graphql?{query_string}", headers=headers, timeout=30)
 
 
 def test_a_repeated_get_is_the_same_answer_without_upstream_calls(
-    gateway_url: str, demo_mirror: MirrorServer
+    answer_cache_url: str, demo_mirror: MirrorServer
 ) -> None:
     query_string = urlencode({"query": QUERY})
     accept = "application/graphql-response+json"
-    executed = get(gateway_url, query_string, accept=accept)
+    executed = get(answer_cache_url, query_string, accept=accept)
     demo_mirror.clear()
-    hits = [get(gateway_url, query_string, accept=accept) for _ in range(2)]
+    hits = [get(answer_cache_url, query_string, accept=accept) for _ in range(2)]
     assert demo_mirror.requests() == []
     # The executed answer also reports its cost (`extensions.cost`); a cached one cost nothing.
     assert "cost" in executed.json()["extensions"]
@@ -61,39 +49,39 @@ def test_a_repeated_get_is_the_same_answer_without_upstream_calls(
         assert hit.headers["cache-control"].startswith("public, max-age=")
         assert hit.headers["vary"] == executed.headers["vary"]
         assert hit.headers["etag"] == hits[0].headers["etag"]
-    as_json = get(gateway_url, query_string, accept="application/json")
+    as_json = get(answer_cache_url, query_string, accept="application/json")
     assert as_json.headers["content-type"] == "application/json; charset=utf-8"
     assert as_json.content == hits[0].content
 
 
-def test_a_repeated_get_revalidates_with_its_etag(gateway_url: str) -> None:
+def test_a_repeated_get_revalidates_with_its_etag(answer_cache_url: str) -> None:
     query_string = urlencode({"query": QUERY})
-    get(gateway_url, query_string)
-    hit = get(gateway_url, query_string)
-    again = get(gateway_url, query_string, **{"if-none-match": hit.headers["etag"]})
+    get(answer_cache_url, query_string)
+    hit = get(answer_cache_url, query_string)
+    again = get(answer_cache_url, query_string, **{"if-none-match": hit.headers["etag"]})
     assert again.status_code == 304
     assert again.content == b""
     assert again.headers["etag"] == hit.headers["etag"]
 
 
 def test_another_spelling_of_the_same_request_shares_the_answer(
-    gateway_url: str, demo_mirror: MirrorServer
+    answer_cache_url: str, demo_mirror: MirrorServer
 ) -> None:
-    get(gateway_url, urlencode({"query": QUERY}))
+    get(answer_cache_url, urlencode({"query": QUERY}))
     demo_mirror.clear()
-    respelled = get(gateway_url, "query=" + quote(QUERY, safe=""))
+    respelled = get(answer_cache_url, "query=" + quote(QUERY, safe=""))
     assert respelled.json()["data"]["gene"]["symbol"] == "CDK2"
     assert demo_mirror.requests() == []
 
 
 def test_a_report_of_the_requests_own_calls_is_never_a_cached_answer(
-    gateway_url: str, demo_mirror: MirrorServer
+    answer_cache_url: str, demo_mirror: MirrorServer
 ) -> None:
     query_string = urlencode({"query": QUERY})
-    get(gateway_url, query_string)
-    get(gateway_url, query_string)
+    get(answer_cache_url, query_string)
+    get(answer_cache_url, query_string)
     demo_mirror.clear()
-    reported = get(gateway_url, query_string, **{CALLS_HEADER: "1"})
+    reported = get(answer_cache_url, query_string, **{CALLS_HEADER: "1"})
     assert reported.json()["extensions"]["upstream"]["calls"] >= 1
     assert reported.headers["cache-control"] == "no-store"
 
