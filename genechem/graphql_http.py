@@ -78,12 +78,8 @@ from genechem.response_cache import KnownAnswer, answer_key, answer_keys, keep_a
 from genechem.settings import Settings
 from genechem.store import Store
 from resolvers.context import CALLS_HEADER, Context
-from schema.extensions import (
-    ENCODED_ANSWER,
-    INTERNAL_ERROR,
-    INTERNAL_MESSAGE,
-    VALIDATION_FAILED,
-)
+from schema.extensions import INTERNAL_ERROR, INTERNAL_MESSAGE, VALIDATION_FAILED
+from schema.query_cost import ENCODED_ANSWER
 
 if TYPE_CHECKING:
     from strawberry.http.base import BaseRequestProtocol
@@ -116,7 +112,7 @@ ContextGetter = Callable[[Request], Awaitable[Context]]
 
 def with_written_answer(response: object) -> object:
     """`response` with its `data` as the JSON bytes the answer's bound already wrote for it
-    (`schema.extensions.ENCODED_ANSWER`, then forgotten); `response` itself when there are none
+    (`schema.query_cost.ENCODED_ANSWER`, then forgotten); `response` itself when there are none
     for that very data."""
     written = ENCODED_ANSWER.get()
     if written is None or not isinstance(response, dict):

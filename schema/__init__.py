@@ -21,17 +21,12 @@ from schema.chemical import Chemical, ChemicalResolution
 from schema.compiled import CompiledExecutor
 from schema.document_cache import document_caches
 from schema.document_limits import StableAliasesLimiter, StableDepthLimiter
-from schema.extensions import (
-    CostLimits,
-    ErrorCodes,
-    GatewaySchema,
-    IndexedQueryCost,
-    QueryCost,
-)
+from schema.extensions import ErrorCodes, GatewaySchema
 from schema.gene import Gene, GeneResolution
 from schema.hgnc import HgncRecord, HgncRecordBy, SymbolCheck, SymbolStatus
 from schema.meta import MetaQueries
 from schema.node import NodeQueries
+from schema.query_cost import CostLimits, IndexedQueryCost, QueryCost
 from schema.resolution import TERMS_DOC, status_of
 from schema.search import SearchQueries
 from schema.sources import SourceInfo

@@ -256,7 +256,7 @@ async def test_an_operation_without_variables_is_priced_once_per_document(
     in): kept for the next request of the document, recomputed when the index state changes;
     an operation with variables is priced every time."""
     from resolvers import cost
-    from schema import extensions
+    from schema import query_cost
 
     priced: list[str] = []
     real = cost.estimate
@@ -265,7 +265,7 @@ async def test_an_operation_without_variables_is_priced_once_per_document(
         priced.append(args[2].name.value if args[2].name else "-")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr("schema.extensions.estimate", counted)
+    monkeypatch.setattr("schema.query_cost.estimate", counted)
     plain = "query Plain { __typename }"
     first, second = await schema.execute(plain), await schema.execute(plain)
     assert first.extensions == second.extensions
@@ -276,7 +276,7 @@ async def test_an_operation_without_variables_is_priced_once_per_document(
     for flag in (True, True, False):
         await schema.execute(with_variables, variable_values={"x": flag})
     assert priced == ["Plain", "Flagged", "Flagged", "Flagged"]
-    monkeypatch.setattr(extensions.QueryCost, "index_state", lambda *_: (1, 2.0))
+    monkeypatch.setattr(query_cost.QueryCost, "index_state", lambda *_: (1, 2.0))
     await schema.execute(plain)
     await schema.execute(plain)
     assert priced == ["Plain", "Flagged", "Flagged", "Flagged", "Plain"]

@@ -228,7 +228,7 @@ def _counted(value: Any) -> int:
     ],
 )
 def test_answer_objects_are_counted_as_defined(answer: Any) -> None:
-    from schema.extensions import count_objects
+    from schema.query_cost import count_objects
 
     assert count_objects(answer, 10_000) == _counted(answer)
     assert (count_objects(answer, 2) > 2) == (_counted(answer) > 2)  # stops past the limit
@@ -246,7 +246,7 @@ def test_answer_objects_are_counted_as_defined(answer: Any) -> None:
 def test_an_answer_within_the_limit_in_bytes_is_within_it_in_objects(answer: Any) -> None:
     """`fits_in` skips the count when the encoded answer is at most `limit` bytes: it must
     never say yes to an answer that counts more (the densest answers, `{}`s and `[]`s, too)."""
-    from schema.extensions import encoded, fits_in
+    from schema.query_cost import encoded, fits_in
 
     counted = _counted(answer)
     written = encoded(answer)

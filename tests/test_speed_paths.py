@@ -16,7 +16,7 @@ from genechem import cli
 from genechem.graphql_http import GraphQLHTTPRouter
 from genechem.settings import Settings
 from schema import document_cache, schema
-from schema.extensions import ENCODED_ANSWER
+from schema.query_cost import ENCODED_ANSWER
 from tests.gateway import Gateway
 
 
