@@ -110,15 +110,20 @@ client would otherwise wait for before the first byte (`GraphQLHTTPRoute.handle`
 ContextGetter = Callable[[Request], Awaitable[Context]]
 
 
-def with_written_answer(response: object) -> object:
-    """`response` with its `data` as the JSON bytes the answer's bound already wrote for it
-    (`schema.query_cost.ENCODED_ANSWER`, then forgotten); `response` itself when there are none
-    for that very data."""
+def written_answer(data: object) -> bytes | None:
+    """The JSON bytes the answer's bound already wrote for this very `data`
+    (`schema.query_cost.ENCODED_ANSWER`, matched by identity), or None."""
     written = ENCODED_ANSWER.get()
-    if written is None or not isinstance(response, dict):
+    return written[1] if written is not None and written[0] is data else None
+
+
+def with_written_answer(response: object) -> object:
+    """`response` with its `data` as the bytes `written_answer` has for it (then forgotten);
+    `response` itself when there are none."""
+    if not isinstance(response, dict):
         return response
-    data, encoded = written
-    if response.get("data") is not data:
+    encoded = written_answer(response.get("data"))
+    if encoded is None:
         return response
     ENCODED_ANSWER.set(None)
     return {**response, "data": orjson.Fragment(encoded)}
@@ -275,14 +280,13 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
         note_operation(request_data.operation_name)
         key = self.answer_cache_key(request, request_adapter, request_data, store)
         if store is not None and key is not None:
+            name = operation_name_of(request_data.query, request_data.operation_name)
             if request.method == "GET":
-                name = operation_name_of(request_data.query, request_data.operation_name)
                 query_string = request.scope["query_string"]
                 self.answer_keys.keep(query_string, KnownAnswer(key, name), len(query_string))
             missed = getattr(request.state, MISSED_STATE, None) == key
             cached = None if missed else await read_answer(store, key)
             if cached is not None:
-                name = operation_name_of(request_data.query, request_data.operation_name)
                 note_operation(name, answer_cached=True)
                 setattr(request.state, MAX_AGE_STATE, cached.seconds_left)
                 return ExecutionResult(data=cached.data, errors=None)
@@ -300,9 +304,9 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
     def answer_body(self, data: dict[str, Any]) -> bytes:
         """`{"data": data}` in JSON, as `encode_json` writes it, from the bytes the answer's
         bound already wrote when there are some (left for the response to use too)."""
-        written = ENCODED_ANSWER.get()
-        if written is not None and written[0] is data:
-            return b'{"data":' + written[1] + b"}"
+        written = written_answer(data)
+        if written is not None:
+            return b'{"data":' + written + b"}"
         body = self.encode_json({"data": data})
         return body if isinstance(body, bytes) else body.encode()
 
@@ -311,11 +315,11 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
         parses the request or builds a context: its query string's answer key is known
         (`answer_keys`) and the store has the answer. It is noted as the view would note it
         (operation, outcome, max-age); None sends the request through the view."""
-        if request.method != "GET" or self.response_cache_ttl <= 0:
-            return None
         store: Store | None = getattr(request.app.state, "store", None)
+        if request.method != "GET" or not self.answers_cached(request, store):
+            return None
         known = self.answer_keys.get(request.scope["query_string"])
-        if store is None or known is None or request.headers.get(CALLS_HEADER):
+        if store is None or known is None:
             return None
         cached = await read_answer(store, known.key)
         if cached is None:
@@ -337,11 +341,20 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
         """The whole-answer cache key for a GET or a persisted query, None when the answer must
         not come from (or go to) the cache: no store, the cache off, or a report of the
         request's own upstream calls asked for."""
-        if store is None or self.response_cache_ttl <= 0 or request.headers.get(CALLS_HEADER):
+        if not self.answers_cached(request, store):
             return None
         if request_adapter.method != "GET" and persisted_hash(request_data) is None:
             return None
         return answer_key(request_data)
+
+    def answers_cached(self, request: Request, store: Store | None) -> bool:
+        """Whether a whole answer may come from (or go to) the cache: a store, the cache on,
+        and no report of the request's own upstream calls asked for."""
+        return (
+            store is not None
+            and self.response_cache_ttl > 0
+            and not request.headers.get(CALLS_HEADER)
+        )
 
     async def execute_checked(  # noqa: PLR0917 (the base class's signature)
         self,

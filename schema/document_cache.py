@@ -71,7 +71,7 @@ class DocumentCache(SchemaExtension):
     def on_parse(self) -> Iterator[None]:
         context = self.execution_context
         text = context.query
-        if text is not None and len(text) <= LONGEST_CACHED_DOCUMENT:
+        if text is not None:
             key = (text, tuple(sorted(context.parse_options.items())))
             cached = DOCUMENTS.get(key)
             if cached is None:
@@ -79,7 +79,7 @@ class DocumentCache(SchemaExtension):
                     cached = CachedDocument(parse(text, **context.parse_options))
                 except GraphQLSyntaxError:
                     cached = None
-                else:
+                else:  # not kept when longer than LONGEST_CACHED_DOCUMENT
                     DOCUMENTS.keep(key, cached, len(text))
             if cached is not None:
                 self.cached = cached
