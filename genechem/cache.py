@@ -1,4 +1,4 @@
-"""The one cache interface, and its in-process implementation.
+"""The one cache interface and its in-process implementation, and `Recent`, the bounded memo.
 
 Everything the gateway keeps between requests goes through `Cache`: today the pages of upstream
 scrolls that cursors point into; later response and upstream caching. A shared implementation
@@ -7,6 +7,9 @@ scrolls that cursors point into; later response and upstream caching. A shared i
 `PartitionedCache` is the one the scroll pages use: entries belong to the client that wrote
 them, each client has a quota, and when the whole cache is full the largest client's oldest
 entry goes first, so a client flooding walks pushes out its own pages, never another's walk.
+
+`Recent` is the least-recently-used memo of what is derived from requests (parsed documents,
+their prices and verdicts, GET answer keys), bounded by count and by cost.
 """
 
 from __future__ import annotations
@@ -28,40 +31,6 @@ class Cache(Protocol):
     async def set(self, key: str, value: Any, ttl: float) -> None: ...
 
     async def delete(self, key: str) -> None: ...
-
-
-class MemoryCache:
-    """An in-process `Cache`: least recently used entries go first past `max_entries`."""
-
-    def __init__(
-        self, max_entries: int = 1024, clock: Callable[[], float] = time.monotonic
-    ) -> None:
-        self.max_entries = max_entries
-        self.clock = clock
-        self._entries: OrderedDict[str, tuple[float, Any]] = OrderedDict()
-
-    async def get(self, key: str) -> Any | None:
-        entry = self._entries.get(key)
-        if entry is None:
-            return None
-        expires, value = entry
-        if self.clock() >= expires:
-            del self._entries[key]
-            return None
-        self._entries.move_to_end(key)
-        return value
-
-    async def set(self, key: str, value: Any, ttl: float) -> None:
-        self._entries[key] = (self.clock() + ttl, value)
-        self._entries.move_to_end(key)
-        while len(self._entries) > self.max_entries:
-            self._entries.popitem(last=False)
-
-    async def delete(self, key: str) -> None:
-        self._entries.pop(key, None)
-
-    def __len__(self) -> int:
-        return len(self._entries)
 
 
 class Recent(Generic[K, V]):
