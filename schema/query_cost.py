@@ -288,11 +288,27 @@ def encoded(data: object) -> bytes | None:
 
 def fits_in(written: bytes | None, limit: int) -> bool:
     """Whether the answer `written` encodes holds at most `limit` objects and list items, known
-    without counting them: every object is at least two bytes of JSON (`{}`) and every list
-    item at least one more (a value, or a comma), so an answer of at most `limit` bytes cannot
-    hold more. orjson writes the 8 MB answer of 1000 genes in a quarter of the time
-    `count_objects` walks it; larger answers (and any orjson refuses) are counted."""
-    return written is not None and len(written) <= limit
+    from its bytes without walking it (`count_objects`, four times orjson's time). Two bounds,
+    the cheaper first:
+
+    - Length: each object owns its `{` and `}`, each list item its separator (`[` for the
+      first, `,` for the others) and, unless it is an object, at least one byte of its own (a
+      value, or a list's `]`). So an object in a list, two counts for `,{}`, is the densest: at
+      most 2 counts per 3 bytes.
+    - Structure: each object has its `{`, each list item its `[` or `,`, so there are at most
+      as many as those bytes (the ones inside strings only add to the bound). Counted in C:
+      ~1 ms for the 700 KB of 100 genes with GO annotations, where the walk took ~5.
+
+    An answer orjson refuses (a lone surrogate) is counted."""
+    if written is None:
+        return False
+    if 2 * len(written) <= 3 * limit:
+        return True
+    return len(written) - len(written.translate(None, STRUCTURE)) <= limit
+
+
+STRUCTURE = b"{[,"
+"""The bytes of a JSON text that begin an object or a list item (see `fits_in`)."""
 
 
 def count_objects(data: object, limit: int) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from types import SimpleNamespace
 from typing import Any
 
 import httpx
@@ -241,11 +242,14 @@ def test_answer_objects_are_counted_as_defined(answer: Any) -> None:
         {"raw": {"a": [1, "x", None, [2, 3, {"b": []}], {}], "c": {"d": {"e": [[]]}}}},
         {"empty": [{}, {}, [], [[]], 0, 1, None], "n": [[{}]]},
         [{}, [{}], [[{}, {}]]],
+        {"dense": [{}] * 50, "lists": [[]] * 50, "nested": [[[{}]]] * 10},
+        {"text": ["{[,", "{{{", ",,,", "[[["] * 20, "empty": [""] * 30},
     ],
 )
 def test_an_answer_within_the_limit_in_bytes_is_within_it_in_objects(answer: Any) -> None:
-    """`fits_in` skips the count when the encoded answer is at most `limit` bytes: it must
-    never say yes to an answer that counts more (the densest answers, `{}`s and `[]`s, too)."""
+    """`fits_in` skips the count when the encoded answer's bytes bound its objects: it must
+    never say yes to an answer that counts more (the densest answers, `{}`s and `[]`s, and
+    strings full of braces and commas, too)."""
     from schema.query_cost import encoded, fits_in
 
     counted = _counted(answer)
@@ -255,3 +259,35 @@ def test_an_answer_within_the_limit_in_bytes_is_within_it_in_objects(answer: Any
             assert counted <= limit
     assert fits_in(written, len(orjson.dumps(answer)))
     assert not fits_in(encoded("\ud800"), 10)  # orjson refuses a lone surrogate: counted instead
+
+
+def test_a_large_answer_is_bounded_by_its_structure_without_a_walk(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An answer of long strings (GO terms, names) is far longer in bytes than in objects: its
+    `{`, `[` and `,` bound it, and the walk is left for the answers they cannot."""
+    from schema import query_cost
+    from schema.query_cost import QueryCost, encoded, fits_in
+
+    term = {"id": "GO:0005576", "term": "extracellular region " * 4, "evidence": "IDA"}
+    answer = {"genes": [{"go": [term] * 30} for _ in range(20)]}
+    written = encoded(answer)
+    assert written is not None
+    counted = _counted(answer)  # 20 genes, 600 terms: 1241
+    structure = sum(written.count(c) for c in b"{[,")  # and the commas between keys: 2441
+    assert counted < structure < len(written) // 30
+    assert fits_in(written, structure)
+    assert not fits_in(written, structure - 1)
+    walks: list[int] = []
+
+    def count_objects(data: object, limit: int) -> int:
+        walks.append(limit)
+        return 0
+
+    monkeypatch.setattr(query_cost, "count_objects", count_objects)
+    for limit, walked in ((structure, 0), (structure - 1, 1)):
+        walks.clear()
+        cost = QueryCost.configured(query_cost.CostLimits(max_answer_objects=limit))()
+        cost.execution_context = SimpleNamespace(result=SimpleNamespace(data=answer))  # type: ignore[assignment]
+        cost.bound_answer()
+        assert len(walks) == walked
