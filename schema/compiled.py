@@ -33,6 +33,7 @@ from __future__ import annotations
 import functools
 import keyword
 import math
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from operator import attrgetter
@@ -52,6 +53,7 @@ from graphql import (
     GraphQLOutputType,
     GraphQLScalarType,
     GraphQLString,
+    OperationDefinitionNode,
     Undefined,
     get_nullable_type,
 )
@@ -282,16 +284,46 @@ class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
 
     def plan(self, parent_type: GraphQLObjectType, grouped_field_set: GroupedFieldSet) -> Plan:
         """The plan of a collected field set, made once per request (graphql-core collects each
-        selection once per request, so the same set comes back for every object of a list)."""
+        selection once per request, so the same set comes back for every object of a list),
+        and once per document for an operation without variables (`shared_plans`)."""
         key = (parent_type.name, id(grouped_field_set))
         plan = self._plans.get(key)
         if plan is None:
-            fields = [
-                (name, self.compile_field(parent_type, details))
-                for name, details in grouped_field_set.items()
-            ]
-            plan = self._plans[key] = Plan(grouped_field_set, fields)
+            shared = self.shared_plans(grouped_field_set)
+            shared_key = (
+                parent_type.name,
+                self.has_middleware,
+                *map(field_nodes, grouped_field_set.items()),
+            )
+            kept = shared.get(shared_key) if shared is not None else None
+            if kept is not None and kept[0] is self.schema:
+                plan = kept[1]
+            else:
+                fields = [
+                    (name, self.compile_field(parent_type, details))
+                    for name, details in grouped_field_set.items()
+                ]
+                plan = Plan(grouped_field_set, fields)
+                if shared is not None:
+                    shared[shared_key] = (self.schema, plan)
+            self._plans[key] = plan
         return plan
+
+    def shared_plans(self, grouped_field_set: GroupedFieldSet) -> dict[Any, Any] | None:
+        """The plans kept with the operation's document, for a field set that reads nothing of
+        the request: no variables in the operation (which `@skip`, `@include` and arguments
+        could read), no fragment arguments, no `@defer`. None for any other."""
+        operation = self.operation
+        if operation.variable_definitions:
+            return None
+        for details in grouped_field_set.values():
+            for detail in details:
+                if detail.defer_usage is not None or detail.fragment_variable_values is not None:
+                    return None
+        plans = SHARED_PLANS.get(operation)
+        if plans is None:
+            plans = SHARED_PLANS[operation] = {}
+        return plans
 
     def compile_field(
         self, parent_type: GraphQLObjectType, details: FieldDetailsList
@@ -411,6 +443,23 @@ class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
         if defer_usages:
             return None
         return self.plan(type_, grouped_field_set)
+
+
+SHARED_PLANS: weakref.WeakKeyDictionary[OperationDefinitionNode, dict[Any, tuple[Any, Plan]]] = (
+    weakref.WeakKeyDictionary()
+)
+"""Plans of operations without variables, by the operation they belong to, for as long as its
+document lives (the document cache returns the same document for the same text, so a repeated
+operation, most requests, finds its plans made: ~3% of a single gene's CPU). Each plan is keyed
+by its type and the identity of its field nodes, which it holds (so the identities stay its
+own), and kept with the schema it was made for. A plan holds no request state: arguments
+without variables are constants, and the readers and completers close over no executor."""
+
+
+def field_nodes(item: tuple[str, FieldDetailsList]) -> tuple[str, tuple[int, ...]]:
+    """A collected field's response name and the identities of its nodes (see `SHARED_PLANS`)."""
+    name, details = item
+    return name, tuple(id(detail.node) for detail in details)
 
 
 def is_pure(field: Any) -> TypeGuard[StrawberryField]:

@@ -26,13 +26,23 @@ from typing import Any
 
 import pytest
 from graphql import (
+    REMOVE,
     GraphQLEnumType,
     GraphQLField,
     GraphQLObjectType,
+    OperationDefinitionNode,
+    VariableNode,
+    Visitor,
+    ast_from_value,
+    coerce_input_value,
     get_named_type,
     is_leaf_type,
     is_object_type,
     is_required_argument,
+    parse,
+    print_ast,
+    type_from_ast,
+    visit,
 )
 
 import app as app_module
@@ -78,13 +88,43 @@ def reference_and_compiled(
 def assert_same(
     gateways: tuple[Gateway, Gateway], query: str, variables: dict[str, Any] | None = None
 ) -> dict[str, Any]:
+    """The compiled answer is the reference's; then the same for the operation with its
+    variables written in as literals, twice: plans of an operation without variables are kept
+    with its document, and the second run answers from them (`schema.compiled.SHARED_PLANS`)."""
     reference, compiled = gateways
     expected = reference.post(query, variables)
     expected_cost = reference.last_cost
     answer = compiled.post(query, variables)
     assert answer == expected, f"{query}\n{json.dumps(variables)[:300]}"
     assert compiled.last_cost == expected_cost
+    if variables:
+        literal = inlined(query, variables)
+        expected = reference.post(literal)
+        for _ in range(2):
+            assert compiled.post(literal) == expected, literal
     return answer
+
+
+def inlined(query: str, variables: dict[str, Any]) -> str:
+    """`query` with each variable replaced by its value as a literal, and no variable
+    definitions left."""
+    document = parse(query)
+    types: dict[str, Any] = {}
+    for definition in document.definitions:
+        if isinstance(definition, OperationDefinitionNode):
+            for variable in definition.variable_definitions or ():
+                types[variable.variable.name.value] = type_from_ast(GRAPHQL_SCHEMA, variable.type)
+
+    class Inline(Visitor):
+        def enter_variable_definition(self, *_: Any) -> object:
+            return REMOVE
+
+        def enter_variable(self, node: VariableNode, *_: Any) -> object:
+            name = node.name.value
+            internal = coerce_input_value(variables[name], types[name])
+            return ast_from_value(internal, types[name])
+
+    return print_ast(visit(document, Inline()))
 
 
 @pytest.fixture(scope="module")
@@ -338,3 +378,70 @@ def test_every_reads_declaration_is_what_its_resolver_reads() -> None:
                     setattr(source, document, read)
                 assert definition.base_resolver(source) == value, (type_.name, field)
     assert declared >= 8
+
+
+# --- plans kept with the document ----------------------------------------------------------------
+
+
+def test_an_operation_without_variables_is_compiled_once_per_document(
+    demo_mirror: MirrorServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A repeated operation finds its plans made (the document cache hands back the same
+    document); with variables they are made for every request."""
+    compiled_fields: list[str] = []
+    compile_field = CompiledExecutor.compile_field
+
+    def counting(self: CompiledExecutor, parent_type: GraphQLObjectType, details: Any) -> Any:
+        compiled_fields.append(details[0].node.name.value)
+        return compile_field(self, parent_type, details)
+
+    monkeypatch.setattr(CompiledExecutor, "compile_field", counting)
+    literal = '{ gene(id: "1017") { symbol go { cellularComponent { id term } } } }'
+    variable = "query($id: ID!) { gene(id: $id) { symbol go { cellularComponent { id } } } }"
+    with serve(create_app(demo_mirror.settings())) as url:
+        gateway = Gateway(url)
+        answers = [gateway.data(literal) for _ in range(3)]
+        assert answers[0]["gene"]["symbol"] == "CDK2"
+        assert answers[0]["gene"]["go"]["cellularComponent"]
+        assert answers[1:] == answers[:2]
+        # made by the first request only: the root, the gene, its `go`, the terms
+        assert compiled_fields == ["gene", "symbol", "go", "cellularComponent", "id", "term"]
+        compiled_fields.clear()
+        for _ in range(2):
+            gateway.data(variable, {"id": "1017"})
+        assert compiled_fields.count("cellularComponent") == 2  # every request: it has variables
+
+
+def test_a_kept_plan_belongs_to_one_type_where_types_share_the_fields(
+    demo_pair: tuple[Gateway, Gateway],
+) -> None:
+    """`nodes` collects the same field nodes on each type it answers: a plan kept with the
+    document belongs to its type, and the second run (from kept plans) answers like the first."""
+    ids = demo_pair[1].data('{ gene(id: "1017") { id } chemical(id: "DB00619") { id } }')
+    query = (
+        f'{{ nodes(ids: ["{ids["gene"]["id"]}", "{ids["chemical"]["id"]}"]) {{ __typename id }} }}'
+    )
+    for _ in range(2):
+        answer = assert_same(demo_pair, query)
+        assert answer["data"]["nodes"] == [
+            {"__typename": "Gene", "id": ids["gene"]["id"]},
+            {"__typename": "Chemical", "id": ids["chemical"]["id"]},
+        ]
+
+
+async def test_plans_are_kept_no_longer_than_their_document() -> None:
+    """Plans hold nothing that keeps their operation alive: once the bounded memos that hold a
+    document let it go, its plans go with it, so 3000 distinct documents leave at most what
+    those memos keep."""
+    import gc
+
+    from schema import compiled
+
+    gc.collect()
+    before = len(compiled.SHARED_PLANS)
+    for n in range(3000):
+        result = await schema_module.schema.execute(f"{{ a{n}: __typename }}")
+        assert result.data == {f"a{n}": "Query"}
+    gc.collect()
+    kept = len(compiled.SHARED_PLANS) - before
+    assert 0 < kept <= 1024
