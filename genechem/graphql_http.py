@@ -65,6 +65,7 @@ from genechem.http_spec import (
     negotiate,
     none_match,
     outcome_of,
+    request_data,
     require_json_body,
     require_parameters,
     status_for,
@@ -243,7 +244,10 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
     ) -> GraphQLRequestData | list[GraphQLRequestData]:
         if request.method == "POST":
             require_json_body(request.content_type)
-            require_parameters(self.parse_json(await request.get_body()))
+            parameters = self.parse_json(await request.get_body())
+            require_parameters(parameters)
+            if self._get_stream_transport_from_headers(request.headers) is None:
+                return request_data(parameters)  # Strawberry would parse the body again
         else:
             try:
                 parameters = self.parse_query_params(request.query_params)

@@ -8,9 +8,10 @@ import enum
 import functools
 import hashlib
 from dataclasses import dataclass
+from typing import Any
 
 from cross_web import HTTPException
-from strawberry.http import GraphQLHTTPResponse
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.http.parse_content_type import parse_content_type
 from strawberry.types import ExecutionResult
 from strawberry.types.execution import PreExecutionError
@@ -167,6 +168,27 @@ def require_parameters(parameters: object) -> None:
         raise HTTPException(400, "The request body must be a JSON object.")
     if not isinstance(parameters.get("operationName"), str | None):
         raise HTTPException(400, "The GraphQL operation's `operationName` must be a string.")
+
+
+def request_data(parameters: dict[str, Any]) -> GraphQLRequestData:
+    """A POST body's parameters (`require_parameters` passed) as Strawberry's request data,
+    with Strawberry's own checks of `query`, `variables` and `extensions`."""
+    query = parameters.get("query")
+    if not isinstance(query, str | None):
+        raise HTTPException(
+            400, "The GraphQL operation's `query` must be a string or null, if provided."
+        )
+    variables = parameters.get("variables")
+    if not isinstance(variables, dict | None):
+        raise HTTPException(
+            400, "The GraphQL operation's `variables` must be an object or null, if provided."
+        )
+    extensions = parameters.get("extensions")
+    if not isinstance(extensions, dict | None):
+        raise HTTPException(
+            400, "The GraphQL operation's `extensions` must be an object or null, if provided."
+        )
+    return GraphQLRequestData(query, variables, parameters.get("operationName"), extensions)
 
 
 def has_lone_surrogate(value: object) -> bool:

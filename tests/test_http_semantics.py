@@ -163,8 +163,22 @@ def test_post_body_other_than_utf8_json_is_415(gateway: Gateway, content_type: s
         b"42",
         b'{"notquery": "{ __typename }"}',
         b'{"query": "{ __typename }", "operationName": 1}',
+        b'{"query": 1}',
+        b'{"query": "{ __typename }", "variables": []}',
+        b'{"query": "{ __typename }", "extensions": "x"}',
     ],
-    ids=["empty", "invalid JSON", "not UTF-8", "batch", "not an object", "no query", "int name"],
+    ids=[
+        "empty",
+        "invalid JSON",
+        "not UTF-8",
+        "batch",
+        "not an object",
+        "no query",
+        "int name",
+        "int query",
+        "list variables",
+        "text extensions",
+    ],
 )
 def test_malformed_post_is_400_bad_request(gateway: Gateway, body: bytes) -> None:
     answer = httpx.post(
