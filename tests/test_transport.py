@@ -17,7 +17,7 @@ import httpx
 import orjson
 import pytest
 
-from backends.http import CACHED_URL_LENGTH, ServiceHTTP, absolute_url
+from backends.http import CACHED_URL_LENGTH, ServiceHTTP, absolute_url, query_suffix
 from backends.transport import AiohttpTransport
 from genechem.settings import Settings
 
@@ -360,3 +360,19 @@ async def test_long_urls_are_sent_whole_and_not_kept_parsed() -> None:
             await http.aclose()
     sent = server.requests[0].split(b"\r\n", 1)[0]
     assert sent == b"GET /v3/query?q=symbol%3A" + b"A" * CACHED_URL_LENGTH + b" HTTP/1.1"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {},
+        {"fields": "symbol,name"},
+        {"q": "symbol:CDK* AND taxid:9606", "fields": "symbol", "size": "10"},
+        {"ids": "é,ü,\u2603", "fields": "a&b=c"},
+        {"q": "x" * 600},  # longer than the cached ones: encoded each time
+    ],
+)
+def test_a_query_string_is_encoded_as_httpx_encodes_params(query: dict[str, str]) -> None:
+    expected = "?" + str(httpx.QueryParams(query)) if query else ""
+    for _ in range(2):  # the second from the cache, for the short ones
+        assert query_suffix(query) == expected
