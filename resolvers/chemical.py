@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
-
-from strawberry.types.nodes import Selection
 
 from backends.shapes import Doc, as_list
 from genechem.cursors import fingerprint
@@ -24,6 +22,7 @@ from resolvers.paging import Window, slice_items
 from resolvers.projection import (
     child_selections,
     declared_reads,
+    kept_fields,
     own_selections,
     type_names,
     upstream_fields,
@@ -59,8 +58,12 @@ class TargetClaim:
 def chemical_fields(info: Info) -> frozenset[str]:
     """The MyChem.info fields the current field's `Chemical` selection reads (fragments on other
     types, as under `node`, read nothing)."""
-    return upstream_fields(
-        own_selections(info), declared_reads(info, "Chemical"), on=type_names(info, "Chemical")
+    return kept_fields(
+        info,
+        "chemical",
+        lambda: upstream_fields(
+            own_selections(info), declared_reads(info, "Chemical"), on=type_names(info, "Chemical")
+        ),
     )
 
 
@@ -120,9 +123,10 @@ def target_claims(doc: Doc) -> list[TargetClaim]:
 
 
 async def chemicals_targeting(
-    info: Info, accessions: Sequence[str], selections: Iterable[Selection]
+    info: Info, accessions: Sequence[str], fields: frozenset[str]
 ) -> list[tuple[Doc, str, list[str], list[str]]]:
-    """(chemical, accession, actions, sources) for each chemical targeting one of `accessions`."""
+    """(chemical, accession, actions, sources) for each chemical targeting one of `accessions`,
+    with the service `fields` the selection reads."""
     loader = info.context.loader(
         ChemicalsByTargetLoader,
         lambda b: ChemicalsByTargetLoader(
@@ -132,7 +136,6 @@ async def chemicals_targeting(
             always=TARGET_FIELDS,
         ),
     )
-    fields = upstream_fields(selections, declared_reads(info, "Chemical"))
     per_accession = await loader.load_many([FieldsKey(a, fields) for a in accessions])
     out: list[tuple[Doc, str, list[str], list[str]]] = []
     seen: set[tuple[str, str]] = set()

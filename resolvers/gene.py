@@ -29,6 +29,7 @@ from resolvers.paging import Window, slice_items
 from resolvers.projection import (
     child_selections,
     declared_reads,
+    kept_fields,
     own_selections,
     type_names,
     upstream_fields,
@@ -103,8 +104,12 @@ class GenesByUniprotLoader(BatchQueryLoader):
 def gene_fields(info: Info) -> frozenset[str]:
     """The MyGene.info fields the current field's `Gene` selection reads (fragments on other
     types, as under `node`, read nothing)."""
-    return upstream_fields(
-        own_selections(info), declared_reads(info, "Gene"), on=type_names(info, "Gene")
+    return kept_fields(
+        info,
+        "gene",
+        lambda: upstream_fields(
+            own_selections(info), declared_reads(info, "Gene"), on=type_names(info, "Gene")
+        ),
     )
 
 
@@ -255,10 +260,15 @@ async def chemicals_targeting(info: Info, gene_doc: Doc) -> list[Targeting]:
     accessions = as_list(uniprot.get("Swiss-Prot")) if isinstance(uniprot, dict) else []
     if not accessions:
         return []
-    selections = child_selections(child_selections(own_selections(info), "edges"), "node")
-    found = await chemical_resolvers.chemicals_targeting(
-        info, [str(a) for a in accessions], selections
+    fields = kept_fields(
+        info,
+        "gene.chemicals",
+        lambda: upstream_fields(
+            child_selections(child_selections(own_selections(info), "edges"), "node"),
+            declared_reads(info, "Chemical"),
+        ),
     )
+    found = await chemical_resolvers.chemicals_targeting(info, [str(a) for a in accessions], fields)
     targeting = [
         Targeting(chemical=doc, uniprot=acc, actions=actions, sources=sources)
         for doc, acc, actions, sources in found

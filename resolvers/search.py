@@ -27,6 +27,7 @@ from resolvers.projection import (
     child_selections,
     declared_reads,
     fields_selected,
+    kept_fields,
     own_selections,
     upstream_fields,
 )
@@ -85,8 +86,14 @@ async def hydrated(
 
 def node_fields(info: Info, type_name: str) -> frozenset[str]:
     """The service fields the connection's nodes (of type `type_name`) read."""
-    nodes = child_selections(child_selections(own_selections(info), "edges"), "node")
-    return upstream_fields(nodes, declared_reads(info, type_name))
+    return kept_fields(
+        info,
+        f"nodes.{type_name}",
+        lambda: upstream_fields(
+            child_selections(child_selections(own_selections(info), "edges"), "node"),
+            declared_reads(info, type_name),
+        ),
+    )
 
 
 def wanted_facets(info: Info, names: dict[str, str]) -> list[str]:

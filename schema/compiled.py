@@ -33,7 +33,6 @@ from __future__ import annotations
 import functools
 import keyword
 import math
-import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from operator import attrgetter
@@ -53,7 +52,6 @@ from graphql import (
     GraphQLOutputType,
     GraphQLScalarType,
     GraphQLString,
-    OperationDefinitionNode,
     Undefined,
     get_nullable_type,
 )
@@ -65,6 +63,7 @@ from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types.arguments import convert_arguments
 from strawberry.types.field import StrawberryField
 
+from schema.document_cache import kept_with
 from schema.values import READS
 
 Build: TypeAlias = Callable[[Any], Any]
@@ -291,6 +290,7 @@ class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
         if plan is None:
             shared = self.shared_plans(grouped_field_set)
             shared_key = (
+                "plan",
                 parent_type.name,
                 self.has_middleware,
                 *map(field_nodes, grouped_field_set.items()),
@@ -310,20 +310,16 @@ class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
         return plan
 
     def shared_plans(self, grouped_field_set: GroupedFieldSet) -> dict[Any, Any] | None:
-        """The plans kept with the operation's document, for a field set that reads nothing of
-        the request: no variables in the operation (which `@skip`, `@include` and arguments
-        could read), no fragment arguments, no `@defer`. None for any other."""
-        operation = self.operation
-        if operation.variable_definitions:
-            return None
+        """The plans kept with the operation's document (`schema.document_cache.KEPT`), for a
+        field set that reads nothing of the request: no variables in the operation, no
+        fragment arguments, no `@defer`. None for any other. A plan holds no request state:
+        arguments without variables are constants, and the readers and completers close over
+        no executor (a repeated single gene then builds no plan: ~3% of its CPU)."""
         for details in grouped_field_set.values():
             for detail in details:
                 if detail.defer_usage is not None or detail.fragment_variable_values is not None:
                     return None
-        plans = SHARED_PLANS.get(operation)
-        if plans is None:
-            plans = SHARED_PLANS[operation] = {}
-        return plans
+        return kept_with(self.operation)
 
     def compile_field(
         self, parent_type: GraphQLObjectType, details: FieldDetailsList
@@ -445,19 +441,9 @@ class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
         return self.plan(type_, grouped_field_set)
 
 
-SHARED_PLANS: weakref.WeakKeyDictionary[OperationDefinitionNode, dict[Any, tuple[Any, Plan]]] = (
-    weakref.WeakKeyDictionary()
-)
-"""Plans of operations without variables, by the operation they belong to, for as long as its
-document lives (the document cache returns the same document for the same text, so a repeated
-operation, most requests, finds its plans made: ~3% of a single gene's CPU). Each plan is keyed
-by its type and the identity of its field nodes, which it holds (so the identities stay its
-own), and kept with the schema it was made for. A plan holds no request state: arguments
-without variables are constants, and the readers and completers close over no executor."""
-
-
 def field_nodes(item: tuple[str, FieldDetailsList]) -> tuple[str, tuple[int, ...]]:
-    """A collected field's response name and the identities of its nodes (see `SHARED_PLANS`)."""
+    """A collected field's response name and the identities of its nodes (the key of a plan
+    kept with its document)."""
     name, details = item
     return name, tuple(id(detail.node) for detail in details)
 

@@ -16,11 +16,20 @@ keep a document alive after the parse cache let it go.)
 
 from __future__ import annotations
 
+import functools
+import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from graphql import DocumentNode, GraphQLError, GraphQLSchema, GraphQLSyntaxError, parse
+from graphql import (
+    DocumentNode,
+    GraphQLError,
+    GraphQLSchema,
+    GraphQLSyntaxError,
+    OperationDefinitionNode,
+    parse,
+)
 from strawberry.extensions import SchemaExtension
 from strawberry.schema.schema import validate_document
 
@@ -56,6 +65,37 @@ def document_memo() -> Recent[K, V]:
 
 DOCUMENTS: Recent[tuple[str, tuple[tuple[str, Any], ...]], CachedDocument] = document_memo()
 """The documents of this process, by text and parse options (the token limit)."""
+
+
+KEPT: dict[int, tuple[weakref.ref[OperationDefinitionNode], dict[Any, Any]]] = {}
+"""What execution derives from an operation alone, by the operation's identity (a node's own
+hash walks its whole tree: 6 us for a small query), kept for as long as the operation lives: the
+document cache hands back the same document for the same text, so a repeated operation (most
+requests) finds it made. Compiled plans (`schema.compiled`) and upstream field sets
+(`resolvers.projection.kept_fields`) live here, each keyed by the identity of the field nodes it
+was derived from and holding those nodes (so the identities stay their own). Nothing kept
+refers to the operation node itself: its entry goes when it does (`forget`)."""
+
+
+def kept_with(operation: OperationDefinitionNode) -> dict[Any, Any] | None:
+    """The memo of what depends on `operation` alone (see `KEPT`); None for an operation with
+    variables, which `@skip`, `@include` and arguments could read."""
+    if operation.variable_definitions:
+        return None
+    key = id(operation)
+    entry = KEPT.get(key)
+    if entry is not None and entry[0]() is operation:
+        return entry[1]
+    kept: dict[Any, Any] = {}
+    KEPT[key] = (weakref.ref(operation, functools.partial(forget, key)), kept)
+    return kept
+
+
+def forget(key: int, gone: weakref.ref[OperationDefinitionNode]) -> None:
+    """Drop the entry of an operation that no longer lives (its weak reference's callback)."""
+    entry = KEPT.get(key)
+    if entry is not None and entry[0] is gone:
+        del KEPT[key]
 
 
 class DocumentCache(SchemaExtension):

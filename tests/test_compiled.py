@@ -90,7 +90,7 @@ def assert_same(
 ) -> dict[str, Any]:
     """The compiled answer is the reference's; then the same for the operation with its
     variables written in as literals, twice: plans of an operation without variables are kept
-    with its document, and the second run answers from them (`schema.compiled.SHARED_PLANS`)."""
+    with its document, and the second run answers from them (`schema.document_cache.KEPT`)."""
     reference, compiled = gateways
     expected = reference.post(query, variables)
     expected_cost = reference.last_cost
@@ -435,13 +435,13 @@ async def test_plans_are_kept_no_longer_than_their_document() -> None:
     those memos keep."""
     import gc
 
-    from schema import compiled
+    from schema.document_cache import KEPT
 
     gc.collect()
-    before = len(compiled.SHARED_PLANS)
+    before = len(KEPT)
     for n in range(3000):
         result = await schema_module.schema.execute(f"{{ a{n}: __typename }}")
         assert result.data == {f"a{n}": "Query"}
     gc.collect()
-    kept = len(compiled.SHARED_PLANS) - before
+    kept = len(KEPT) - before
     assert 0 < kept <= 1024

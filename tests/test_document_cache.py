@@ -99,3 +99,32 @@ def test_validation_errors_are_kept_per_schema_and_returned_each_time() -> None:
 
 def test_the_cache_is_the_first_extension() -> None:
     assert build_schema().extensions[0] is DocumentCache
+
+
+def test_what_an_operation_keeps_is_its_own_and_goes_with_it() -> None:
+    """`kept_with` is by identity: an equal operation of another document (a node's equality
+    and hash are structural) has a memo of its own; an operation with variables has none; an
+    operation's memo goes when the operation does."""
+    import gc
+
+    from graphql import OperationDefinitionNode, parse
+
+    from schema.document_cache import KEPT, kept_with
+
+    def operation(text: str) -> OperationDefinitionNode:
+        definition = parse(text).definitions[0]
+        assert isinstance(definition, OperationDefinitionNode)
+        return definition
+
+    first, second = operation("{ a }"), operation("{ a }")
+    assert first == second
+    memo = kept_with(first)
+    assert memo is not None
+    memo["x"] = 1
+    assert kept_with(first) is memo
+    assert kept_with(second) == {}
+    assert kept_with(operation("query($v: Int) { a(v: $v) }")) is None
+    before = len(KEPT)
+    del first, memo
+    gc.collect()
+    assert len(KEPT) == before - 1

@@ -17,6 +17,7 @@ from genechem.graphql_http import GraphQLHTTPRouter
 from genechem.settings import Settings
 from schema import document_cache, schema
 from schema.query_cost import ENCODED_ANSWER
+from tests.conftest import MirrorServer
 from tests.gateway import Gateway
 
 
@@ -40,6 +41,33 @@ def test_a_repeated_document_is_parsed_once_and_answers_the_same(
     assert gateway.data(query) == first
     assert first["gene"] == {"symbol": "CDK2"}
     assert parsed == [query]
+
+
+def test_an_operation_without_variables_derives_its_upstream_fields_once(
+    gateway: Gateway, demo_mirror: MirrorServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fields a selection reads are kept with its document (`kept_fields`) and asked of
+    the service the same every time; an operation with variables derives them per request."""
+    from resolvers import gene as gene_resolvers
+
+    derived: list[int] = []
+    real = gene_resolvers.upstream_fields
+
+    def counted(*args: Any, **kwargs: Any) -> frozenset[str]:
+        derived.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(gene_resolvers, "upstream_fields", counted)
+    literal = '{ gene(id: "1017") { symbol kept_once: name } }'
+    with_variable = "query($id: ID!) { gene(id: $id) { symbol name } }"
+    answers = [gateway.data(literal) for _ in range(3)]
+    assert answers == [{"gene": {"symbol": "CDK2", "kept_once": "cyclin dependent kinase 2"}}] * 3
+    assert len(derived) == 1
+    for _ in range(2):
+        gateway.data(with_variable, {"id": "1017"})
+    assert len(derived) == 3
+    asked = [r["params"]["fields"] for r in demo_mirror.annotations("mygene")]
+    assert asked == [["name,symbol"]] * 5
 
 
 @pytest.mark.parametrize("attempt", [1, 2])
