@@ -49,13 +49,13 @@ def test_an_operation_without_variables_derives_its_upstream_fields_once(
     """The fields a selection reads are kept with its document (`kept_fields`) and asked of
     the service the same every time; an operation with variables derives them per request."""
     from resolvers import gene as gene_resolvers
+    from resolvers.projection import upstream_fields
 
     derived: list[int] = []
-    real = gene_resolvers.upstream_fields
 
     def counted(*args: Any, **kwargs: Any) -> frozenset[str]:
         derived.append(1)
-        return real(*args, **kwargs)
+        return upstream_fields(*args, **kwargs)
 
     monkeypatch.setattr(gene_resolvers, "upstream_fields", counted)
     literal = '{ gene(id: "1017") { symbol kept_once: name } }'
