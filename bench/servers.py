@@ -137,7 +137,10 @@ def start(
 def start_mirror(data: Path, logs: Path) -> Server:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    command = [GENECHEM, "mirror", "--port", str(port), "--data", str(data)]
+    # Connections stay open while idle for longer than a side waits between its turns (~10 s):
+    # with uvicorn's 5 s, Mesh reused connections the mirror had just closed and answered
+    # "socket hang up" errors (genechem retries them); nginx, before real services, keeps 75 s.
+    command = [GENECHEM, "mirror", "--port", str(port), "--data", str(data), "--keep-alive", "75"]
     return start("mirror", command, url, f"{url}/_mirror/faults", {}, log=logs / "mirror.log")
 
 

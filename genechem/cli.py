@@ -74,6 +74,12 @@ def parser() -> argparse.ArgumentParser:
     mirror.add_argument("--host", default="127.0.0.1")
     mirror.add_argument("--port", type=int, default=9000)
     mirror.add_argument("--data", type=Path, default=DEMO_DATA_DIR, help="Data directory.")
+    mirror.add_argument(
+        "--keep-alive",
+        type=float,
+        default=5.0,
+        help="Seconds an idle connection stays open (uvicorn's default, 5; nginx's is 75).",
+    )
 
     export = commands.add_parser("export-schema", help="Write the schema's SDL.")
     export.add_argument("--output", type=Path, default=SCHEMA_FILE)
@@ -200,6 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             create_mirror_app(Dataset.load(args.data), faults),
             host=args.host,
             port=args.port,
+            timeout_keep_alive=args.keep_alive,
             **SERVER_OPTIONS,
         )
     elif args.command == "schema":

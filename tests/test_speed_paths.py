@@ -114,6 +114,18 @@ def test_serve_uses_uvloop_httptools_and_the_factory_for_workers(
     assert os.environ["GENECHEM_SOURCE"] == "mirror"
 
 
+@pytest.mark.parametrize(("argv", "seconds"), [([], 5.0), (["--keep-alive", "75"], 75.0)])
+def test_the_mirror_keeps_idle_connections_as_long_as_asked(
+    monkeypatch: pytest.MonkeyPatch, argv: list[str], seconds: float
+) -> None:
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr("genechem.cli.uvicorn.run", lambda app, **kw: calls.append(kw))
+    assert cli.main(["mirror", "--port", "9123", *argv]) == 0
+    [options] = calls
+    assert options["timeout_keep_alive"] == seconds
+    assert options["loop"] == "uvloop"
+
+
 def test_decode_json_keeps_integers_past_64_bits() -> None:
     """orjson reads them as floats (digits lost); the services' documents keep them as given."""
     long = 123456789012345678901234567890
