@@ -103,6 +103,64 @@ async def test_the_guard_runs_the_app_in_the_requests_own_task(
     assert guard.in_flight == 0
 
 
+@pytest.mark.parametrize("method", ["POST", "GET"])
+async def test_only_a_request_still_running_after_watch_after_has_its_disconnect_watched(
+    demo_mirror: MirrorServer, monkeypatch: pytest.MonkeyPatch, method: str
+) -> None:
+    """A request answered within WATCH_AFTER starts no watch task; a longer one does, and a
+    client gone by then has its request cancelled."""
+    from genechem import shedding
+
+    monkeypatch.setattr(shedding, "WATCH_AFTER", 0.05)
+    watching: list[int] = []
+
+    def watches() -> int:
+        return sum(
+            getattr(task.get_coro(), "__qualname__", "") == "_DisconnectWatch._watch"
+            for task in asyncio.all_tasks()
+        )
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        await receive()
+        watching.append(watches())
+        if scope["path"].endswith("slow"):
+            await asyncio.sleep(0.2)  # cancelled once the watch learns the client is gone
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+    guard = RequestGuard(app, settings=demo_mirror.settings(), monitor=LoopLagMonitor())
+
+    def client(gone: asyncio.Event) -> Receive:
+        """The server's `receive`: the body (for a POST), then a disconnect once `gone`."""
+        reads = 0
+
+        async def receive() -> Message:
+            nonlocal reads
+            reads += 1
+            if reads == 1 and method == "POST":
+                return {"type": "http.request", "body": b"{}", "more_body": False}
+            await gone.wait()
+            return {"type": "http.disconnect"}
+
+        return receive
+
+    sent: list[Message] = []
+
+    async def send(message: Message) -> None:
+        sent.append(message)
+
+    scope = {"type": "http", "path": "/graphql", "method": method, "client": ("10.0.0.1", 1)}
+    await guard(scope, client(asyncio.Event()), send)
+    assert watching == [0]
+    assert len(sent) == 2
+    assert watches() == 0
+    gone = asyncio.Event()
+    gone.set()
+    await guard({**scope, "path": "/graphql/slow"}, client(gone), send)
+    assert len(sent) == 2  # no answer: cancelled
+    assert watches() == 0
+
+
 class EveryHookKind(SchemaExtension):
     """One hook of each form Strawberry accepts: generator, async generator, coroutine."""
 
