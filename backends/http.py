@@ -195,6 +195,7 @@ class ServiceHTTP:
             transport=self.transport,
             headers={"User-Agent": "genechem/0.1", **(headers or {})},
         )
+        self._timeouts = timeout.as_dict()
         self._slots = asyncio.Semaphore(settings.max_concurrency)
         # One grant every 1/rate seconds: no burst can exceed the rate in any one-second window
         # (a bucket of `rate` tokens would allow twice the rate at start). Turns go round the
@@ -465,15 +466,19 @@ class ServiceHTTP:
             record(UpstreamCall(self.source, request.method, request.path, status, elapsed))
 
     async def _exchange(self, request: Outgoing) -> httpx.Response:
-        """The request as the client builds it (base URL, default headers, timeouts), sent
-        straight to the transport and read whole. The client's `send` adds nothing a call here
-        uses (no auth, no redirects followed, no event hooks) but a cookie jar shared by every
-        request, and it cost a quarter of an upstream call's CPU."""
-        built = self.client.build_request(
+        """The request as the client would build it (the client's default headers and
+        timeouts, the URL under the base URL), sent straight to the transport and read whole.
+        The client's `send` adds nothing a call here uses (no auth, no redirects followed, no
+        event hooks) but a cookie jar shared by every request, and it cost a quarter of an
+        upstream call's CPU; its `build_request` merges cookies, params and headers that never
+        change here, and converts the timeouts, on every call."""
+        built = httpx.Request(
             request.method,
             service_url(self.base_url, request.path + query_suffix(request.query)),
             data=request.data,
             json=request.json_body,
+            headers=self.client.headers,
+            extensions={"timeout": self._timeouts},
         )
         if isinstance(self.transport, AiohttpTransport):
             return await self.transport.read_whole(built)
