@@ -124,7 +124,9 @@ def test_what_an_operation_keeps_is_its_own_and_goes_with_it() -> None:
     assert kept_with(first) is memo
     assert kept_with(second) == {}
     assert kept_with(operation("query($v: Int) { a(v: $v) }")) is None
-    before = len(KEPT)
+    key = id(first)
+    reference = KEPT[key][0]
     del first, memo
     gc.collect()
-    assert len(KEPT) == before - 1
+    assert reference() is None
+    assert key not in KEPT or KEPT[key][0] is not reference
