@@ -26,26 +26,21 @@ error's message, path and locations, and nulls propagated to the nearest nullabl
 fields have no side effects, so running one twice is safe. tests/test_compiled.py holds the
 compiled answers to the reference executor's on every operation in queries/, on generated
 operations over real recorded documents, and on broken documents.
+
+The generated builds are `schema.generated`, the completion of values `schema.completion`.
 """
 
 from __future__ import annotations
 
-import functools
-import keyword
-import math
 from collections.abc import Callable
-from dataclasses import dataclass
 from operator import attrgetter
-from types import CodeType, FunctionType
-from typing import Any, TypeAlias, TypeGuard, cast
+from types import FunctionType
+from typing import Any, TypeGuard, cast
 
 from graphql import (
-    GraphQLBoolean,
     GraphQLEnumType,
     GraphQLField,
-    GraphQLFloat,
     GraphQLID,
-    GraphQLInt,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
@@ -63,131 +58,22 @@ from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types.arguments import convert_arguments
 from strawberry.types.field import StrawberryField
 
+from schema.completion import (
+    Build,
+    Reexecute,
+    is_non_null_string,
+    leaf,
+    list_of,
+    non_null,
+    nullable,
+    objects_of,
+    strings,
+)
 from schema.document_cache import kept_with
+from schema.generated import CompiledField, Plan
 from schema.values import READS
 
-Build: TypeAlias = Callable[[Any], Any]
-"""A compiled read or completion: the source (or the value) in, the answer out. It raises on
-anything unusual, and the field is then executed by graphql-core."""
-
-INT_MIN, INT_MAX = -(2**31), 2**31 - 1
 DEFINITION = GraphQLCoreConverter.DEFINITION_BACKREF
-
-
-class Reexecute(Exception):
-    """A compiled field met something only graphql-core reports exactly (a null in a non-null
-    position, an iterable that is not a list, an object of another type)."""
-
-
-@dataclass(frozen=True, slots=True)
-class CompiledField:
-    """One pure field: how to read it from the source and how to complete its value."""
-
-    read: Build
-    complete: Build
-    attribute: str | None = None
-    """The source attribute the field reads as it is (plain dataclass fields)."""
-    text: bool = False
-    """A String or ID: a `str` value is its own answer."""
-    constant: str | None = None
-    """`__typename`: the answer, whatever the source."""
-    reads: tuple[str, str] | None = None
-    """A `text_field`: the document attribute and key it reads, read inline, with the resolver
-    called only for values other than a non-empty string."""
-
-    def __call__(self, source: Any) -> Any:
-        if self.constant is not None:
-            return self.constant
-        return self.complete(self.read(source))
-
-
-class Plan:
-    """How to execute one collected field set of one object type: the compiled field for each
-    pure field (`None` for the others), and `build`, the whole object in one generated function,
-    when every field is pure (`build_list`, the same for a list of such objects, made when a
-    list asks for it)."""
-
-    __slots__ = ("_build_list", "build", "fields", "grouped_field_set")
-
-    def __init__(
-        self, grouped_field_set: GroupedFieldSet, fields: list[tuple[str, CompiledField | None]]
-    ) -> None:
-        self.grouped_field_set = grouped_field_set  # kept alive: plans are keyed by its id
-        self.fields = fields
-        pure = [(name, field) for name, field in fields if field is not None]
-        self.build = generated(pure) if len(pure) == len(fields) else None
-        self._build_list: Build | None = None
-
-    def build_list(self) -> Build | None:
-        """The objects of a list of them, in one generated loop: `build`'s body once per item,
-        without a call per item (a gene's GO annotations are hundreds of small objects); None
-        where there is no `build`."""
-        if self.build is not None and self._build_list is None:
-            pure = [(name, field) for name, field in self.fields if field is not None]
-            self._build_list = generated(pure, each=True)
-        return self._build_list
-
-
-def generated(fields: list[tuple[str, CompiledField]], *, each: bool = False) -> Build:
-    """The function building a whole object from its source in one call (`each`: a list of
-    objects from a list of sources): Python source written for this selection (attributes read
-    directly, strings passed through), run through `exec` once. graphql-jit does the same for
-    JavaScript."""
-    namespace: dict[str, Any] = {}
-    body = object_lines(fields, namespace)
-    pairs = ", ".join(f"{name!r}: v{i}" for i, (name, _) in enumerate(fields))
-    if each:
-        lines = ["def build(sources):", "    out = []", "    for s in sources:"]
-        lines += [f"    {line}" for line in body]
-        lines += [f"        out.append({{{pairs}}})", "    return out"]
-    else:
-        lines = ["def build(s):", *body, f"    return {{{pairs}}}"]
-    exec(code_of("\n".join(lines)), namespace)
-    build: Build = namespace.pop("build")  # its globals are `namespace`: no cycle through it
-    return build
-
-
-def object_lines(fields: list[tuple[str, CompiledField]], namespace: dict[str, Any]) -> list[str]:
-    """The generated lines that read and complete each field of the source `s` into `v0`,
-    `v1`, ... (indented for a function's body); the readers and completers they call are put in
-    `namespace`."""
-    lines: list[str] = []
-    documents = {f.reads[0] for _, f in fields if f.reads is not None and is_document(f.reads[0])}
-    lines.extend(
-        f"    d_{document} = s.{document}" if document else "    d_ = s"
-        for document in sorted(documents)
-    )
-    for i, (_, field) in enumerate(fields):
-        if field.constant is not None:
-            namespace[f"v{i}"] = field.constant
-            continue
-        attribute = field.attribute
-        namespace[f"c{i}"] = field.complete
-        if field.reads is not None and is_document(field.reads[0]):
-            document, key = field.reads
-            namespace[f"r{i}"] = field.read
-            lines.append(f"    v{i} = d_{document}.get({key!r})")
-            lines.append(f"    if type(v{i}) is not str or not v{i}:")
-            lines.append(f"        v{i} = c{i}(r{i}(s))")
-            continue
-        if attribute and is_name(attribute):
-            lines.append(f"    v{i} = s.{attribute}")
-        else:
-            namespace[f"r{i}"] = field.read
-            lines.append(f"    v{i} = r{i}(s)")
-        if field.text:
-            lines.append(f"    if type(v{i}) is not str:")
-            lines.append(f"        v{i} = c{i}(v{i})")
-        else:
-            lines.append(f"    v{i} = c{i}(v{i})")
-    return lines
-
-
-@functools.lru_cache(maxsize=512)
-def code_of(source: str) -> CodeType:
-    """Generated source compiled to bytecode once per process: requests repeating an operation
-    (most of them) only bind it to their own readers and completers."""
-    return compile(source, "<schema.compiled>", "exec")
 
 
 class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
@@ -467,102 +353,3 @@ def is_pure(field: Any) -> TypeGuard[StrawberryField]:
         and resolver.info_parameter is None
         and resolver.parent_parameter is None
     )
-
-
-def is_document(attribute: str) -> bool:
-    """Whether a `reads` declaration's document can be read in generated source: an attribute
-    of the source, or (`""`) the source itself."""
-    return attribute == "" or is_name(attribute)
-
-
-def is_name(attribute: str) -> bool:
-    """Whether `attribute` can be written `s.<attribute>` in generated source."""
-    return attribute.isidentifier() and not keyword.iskeyword(attribute)
-
-
-def is_non_null_string(type_: GraphQLOutputType) -> bool:
-    return isinstance(type_, GraphQLNonNull) and type_.of_type is GraphQLString
-
-
-def nullable(build: Build) -> Build:
-    return lambda value: None if value is None else build(value)
-
-
-def non_null(inner: Build) -> Build:
-    def complete(value: Any) -> Any:
-        completed = inner(value)
-        if completed is None:
-            raise Reexecute
-        return completed
-
-    return complete
-
-
-def list_of(inner: Build) -> Build:
-    def complete(value: Any) -> Any:
-        if value is None:
-            return None
-        if not isinstance(value, list | tuple):
-            raise Reexecute
-        return [inner(item) for item in value]
-
-    return complete
-
-
-def objects_of(build_all: Build) -> Build:
-    """A list of non-null objects (`[GoAnnotation!]`), built by `build_all` from the list."""
-
-    def complete(value: Any) -> Any:
-        if value is None:
-            return None
-        # `None in value`: the C loop of `in`, where a generator took a third of this list's
-        # build; items are dicts or plain objects, never equal to None unless they are None.
-        if not isinstance(value, list | tuple) or None in value:
-            raise Reexecute
-        return build_all(value)
-
-    return complete
-
-
-def strings(value: Any) -> list[str] | None:
-    """A list of non-null strings (`[String!]`), the commonest list of the schema."""
-    if value is None:
-        return None
-    if not isinstance(value, list | tuple) or not STR_ONLY.issuperset(map(type, value)):
-        raise Reexecute
-    return list(value)
-
-
-STR_ONLY = frozenset({str})
-"""`strings`' check that every item is exactly a `str`, in C (a generator cost more than the
-rest of the list's completion)."""
-
-
-def leaf(type_: GraphQLScalarType | GraphQLEnumType) -> Build:
-    """A scalar or enum, with the built-in scalars' usual values passed as they are (what their
-    coercion answers for them) and everything else through the type's own coercion."""
-    coerce = type_.coerce_output_value
-    fast = FAST_LEAVES.get(type_.name) if type_ in BUILT_IN else None
-
-    def complete(value: Any) -> Any:
-        if value is None:
-            return None
-        if fast is not None and fast(value):
-            return value
-        coerced = coerce(value)
-        if coerced is None or coerced is Undefined:
-            raise Reexecute
-        return coerced
-
-    return complete
-
-
-BUILT_IN = (GraphQLString, GraphQLID, GraphQLInt, GraphQLFloat, GraphQLBoolean)
-FAST_LEAVES: dict[str, Callable[[Any], bool]] = {
-    "String": lambda v: type(v) is str,
-    "ID": lambda v: type(v) is str,
-    "Int": lambda v: type(v) is int and INT_MIN <= v <= INT_MAX,
-    "Float": lambda v: type(v) is float and math.isfinite(v),
-    "Boolean": lambda v: type(v) is bool,
-}
-"""Values each built-in scalar's coercion returns unchanged."""
