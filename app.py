@@ -28,7 +28,8 @@ from genechem.cache import Cache, PartitionedCache
 from genechem.cursors import CursorCodec
 from genechem.deadline import current_client
 from genechem.graphiql import install_graphiql
-from genechem.graphql_http import GraphQLHTTPRouter, add_http_middleware, install_graphql
+from genechem.graphql_http import GraphQLHTTPRouter, install_graphql
+from genechem.http_middleware import add_http_middleware
 from genechem.logs import RequestLogMiddleware, configure_logging
 from genechem.metrics import exposition
 from genechem.quotas import Quotas

@@ -23,8 +23,8 @@ What `GraphQLHTTPRouter` changes, all through the view's own hooks:
                             `no-store`
 
 The spec's rules themselves (negotiation, outcome and status, ETags, request checks) are plain
-functions in `genechem.http_spec`. `add_http_middleware` adds CORS (configured origins only) and
-compression (zstd or gzip) around the whole app.
+functions in `genechem.http_spec`; the layers around the whole app (CORS, compression, the last
+net for internal errors) are `genechem.http_middleware`.
 """
 
 from __future__ import annotations
@@ -38,11 +38,10 @@ import orjson
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from fastapi import BackgroundTasks, FastAPI
 from graphql import GraphQLError
-from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import BaseRoute, Match, NoMatchFound
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData, process_result
@@ -53,7 +52,6 @@ from strawberry.types.execution import PreExecutionError
 from strawberry.types.unset import UNSET
 
 from backends.calls import CallLog, collecting
-from genechem.compression import Compression
 from genechem.http_spec import (
     HTTP_ERROR_CODES,
     JSON,
@@ -65,21 +63,21 @@ from genechem.http_spec import (
     negotiate,
     none_match,
     outcome_of,
+    read_bounded_body,
     request_data,
     require_json_body,
     require_parameters,
     status_for,
 )
-from genechem.logs import REQUEST_ID_HEADER, note_operation, note_result, operation_name_of
+from genechem.logs import note_operation, note_result, operation_name_of
 from genechem.metrics import count_refusal
 from genechem.persisted_queries import NOT_FOUND_CODE as PERSISTED_NOT_FOUND
 from genechem.persisted_queries import PersistedQueryNotFound, persisted_hash, resolve_persisted
 from genechem.quotas import INVALID_KEY_CODE, InvalidApiKey, Quotas, QuotaState, estimated_calls
 from genechem.response_cache import KnownAnswer, answer_key, answer_keys, keep_answer, read_answer
-from genechem.settings import Settings
 from genechem.store import Store
 from resolvers.context import CALLS_HEADER, Context
-from schema.extensions import INTERNAL_ERROR, INTERNAL_MESSAGE, VALIDATION_FAILED
+from schema.extensions import VALIDATION_FAILED
 from schema.query_cost import ENCODED_ANSWER
 
 if TYPE_CHECKING:
@@ -534,25 +532,6 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
         return response
 
 
-async def read_bounded_body(request: Request, limit: int) -> None:
-    """Read the body, refusing it (413) as soon as it passes `limit` bytes: by its declared
-    Content-Length before reading anything, else while it streams in. A huge document is never
-    buffered whole, decoded nor parsed. The body read is kept where Starlette's `body()` finds
-    it, for the request's parsing."""
-    too_large = f"The request body is larger than {limit} bytes (GENECHEM_MAX_BODY_BYTES)."
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise HTTPException(413, too_large)
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise HTTPException(413, too_large)
-        chunks.append(chunk)
-    request._body = b"".join(chunks)
-
-
 class GraphQLHTTPRoute(BaseRoute):
     """The router's GET and POST at `path`, answered by `GraphQLHTTPRouter.serve_http` straight
     from Starlette's routing. Placed before the router's own FastAPI routes, which still answer
@@ -589,56 +568,3 @@ def install_graphql(app: FastAPI, router: GraphQLHTTPRouter, path: str = "/graph
     """Mount `router` at `path`, its GET and POST served by `GraphQLHTTPRoute` ahead of it."""
     app.include_router(router, prefix=path)
     app.router.routes.insert(0, GraphQLHTTPRoute(path, router))
-
-
-class InternalErrors:
-    """The last net under the endpoints: an exception out of the context getter, the router or
-    any route (a store down, a bug) answers HTTP 500 with a GraphQL-shaped INTERNAL_ERROR and
-    the fixed message, never Starlette's bare text nor the exception's words; the traceback is
-    logged once, here (nothing re-raises it to the server)."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        started = False
-
-        async def watch(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
-
-        try:
-            await self.app(scope, receive, watch)
-        except Exception:  # answered below; the traceback goes to the log
-            log.exception("unexpected error serving %s", scope.get("path"))
-            note_result("internal_error", [INTERNAL_ERROR], None)
-            if started:  # too late for another answer: the client sees a cut response
-                return
-            body = orjson.dumps(error_body(INTERNAL_MESSAGE, INTERNAL_ERROR))
-            await Response(
-                body,
-                500,
-                media_type=f"{JSON}; charset=utf-8",
-                headers={"cache-control": "no-store"},
-            )(scope, receive, send)
-
-
-def add_http_middleware(app: FastAPI, settings: Settings) -> None:
-    """CORS for the configured origins (none by default: same-origin pages only) and zstd or
-    gzip for answers of `settings.gzip_minimum_size` bytes or more. CORS is added last, so it is
-    the outermost layer and answers preflights before anything else runs; `InternalErrors` first,
-    the innermost, so every other layer still sees (and logs) its 500."""
-    app.add_middleware(InternalErrors)
-    app.add_middleware(Compression, minimum_size=settings.gzip_minimum_size)
-    app.add_middleware(
-        CORSMiddleware,
-        allow_origins=settings.cors_origins,
-        allow_methods=("GET", "POST"),
-        allow_headers=("Accept", "Content-Type", "If-None-Match", CALLS_HEADER, REQUEST_ID_HEADER),
-        expose_headers=("ETag", REQUEST_ID_HEADER),
-        max_age=600,
-    )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cross_web import HTTPException
+from starlette.requests import Request
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.http.parse_content_type import parse_content_type
 from strawberry.types import ExecutionResult
@@ -213,3 +214,22 @@ def has_lone_surrogate(value: object) -> bool:
 def error_body(message: str, code: str) -> GraphQLHTTPResponse:
     """A GraphQL response with one error and no `data`: a request that was never executed."""
     return {"errors": [{"message": message, "extensions": {"code": code}}]}
+
+
+async def read_bounded_body(request: Request, limit: int) -> None:
+    """Read the body, refusing it (413) as soon as it passes `limit` bytes: by its declared
+    Content-Length before reading anything, else while it streams in. A huge document is never
+    buffered whole, decoded nor parsed. The body read is kept where Starlette's `body()` finds
+    it, for the request's parsing."""
+    too_large = f"The request body is larger than {limit} bytes (GENECHEM_MAX_BODY_BYTES)."
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise HTTPException(413, too_large)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise HTTPException(413, too_large)
+        chunks.append(chunk)
+    request._body = b"".join(chunks)
