@@ -22,9 +22,8 @@ from resolvers.paging import Window, slice_items
 from resolvers.projection import (
     child_selections,
     declared_reads,
-    kept_fields,
+    object_fields,
     own_selections,
-    type_names,
     upstream_fields,
 )
 
@@ -58,13 +57,7 @@ class TargetClaim:
 def chemical_fields(info: Info) -> frozenset[str]:
     """The MyChem.info fields the current field's `Chemical` selection reads (fragments on other
     types, as under `node`, read nothing)."""
-    return kept_fields(
-        info,
-        "chemical",
-        lambda: upstream_fields(
-            own_selections(info), declared_reads(info, "Chemical"), on=type_names(info, "Chemical")
-        ),
-    )
+    return object_fields(info, "Chemical")
 
 
 def chemical_by_id(info: Info) -> ChemicalByIdLoader:

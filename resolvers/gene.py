@@ -29,9 +29,9 @@ from resolvers.paging import Window, slice_items
 from resolvers.projection import (
     child_selections,
     declared_reads,
-    kept_fields,
+    node_fields,
+    object_fields,
     own_selections,
-    type_names,
     upstream_fields,
 )
 
@@ -104,13 +104,7 @@ class GenesByUniprotLoader(BatchQueryLoader):
 def gene_fields(info: Info) -> frozenset[str]:
     """The MyGene.info fields the current field's `Gene` selection reads (fragments on other
     types, as under `node`, read nothing)."""
-    return kept_fields(
-        info,
-        "gene",
-        lambda: upstream_fields(
-            own_selections(info), declared_reads(info, "Gene"), on=type_names(info, "Gene")
-        ),
-    )
+    return object_fields(info, "Gene")
 
 
 def gene_by_id(info: Info) -> GeneByIdLoader:
@@ -260,14 +254,7 @@ async def chemicals_targeting(info: Info, gene_doc: Doc) -> list[Targeting]:
     accessions = as_list(uniprot.get("Swiss-Prot")) if isinstance(uniprot, dict) else []
     if not accessions:
         return []
-    fields = kept_fields(
-        info,
-        "gene.chemicals",
-        lambda: upstream_fields(
-            child_selections(child_selections(own_selections(info), "edges"), "node"),
-            declared_reads(info, "Chemical"),
-        ),
-    )
+    fields = node_fields(info, "Chemical")
     found = await chemical_resolvers.chemicals_targeting(info, [str(a) for a in accessions], fields)
     targeting = [
         Targeting(chemical=doc, uniprot=acc, actions=actions, sources=sources)

@@ -19,7 +19,7 @@ from typing import Any
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
 from resolvers.context import Info
-from schema.document_cache import kept_with
+from schema.document_cache import kept
 from schema.values import UPSTREAM
 
 ALL_FIELDS: frozenset[str] = frozenset()
@@ -123,19 +123,36 @@ def own_selections(info: Info) -> list[Selection]:
     return [s for field in info.selected_fields if included(field) for s in field.selections]
 
 
+def object_fields(info: Info, type_name: str) -> frozenset[str]:
+    """The service fields the current field's `type_name` selection reads (fragments on other
+    types, as under `node`, read nothing)."""
+    return kept_fields(
+        info,
+        type_name,
+        lambda: upstream_fields(
+            own_selections(info), declared_reads(info, type_name), on=type_names(info, type_name)
+        ),
+    )
+
+
+def node_fields(info: Info, type_name: str) -> frozenset[str]:
+    """The service fields a connection's nodes (of type `type_name`) read."""
+    return kept_fields(
+        info,
+        f"nodes.{type_name}",
+        lambda: upstream_fields(
+            child_selections(child_selections(own_selections(info), "edges"), "node"),
+            declared_reads(info, type_name),
+        ),
+    )
+
+
 def kept_fields(info: Info, name: str, fields: Callable[[], frozenset[str]]) -> frozenset[str]:
     """`fields()`, the service fields `name` derives from the selection of the field being
     resolved, made once per document for an operation without variables
-    (`schema.document_cache.KEPT`): Strawberry rebuilds `selected_fields` from the document on
+    (`schema.document_cache.kept`): Strawberry rebuilds `selected_fields` from the document on
     every resolve call (2% of a single gene's CPU; once per gene for each link of a list)."""
     raw = info._raw_info
-    kept = kept_with(raw.operation)
-    if kept is None:
-        return fields()
     nodes = tuple(raw.field_nodes)
     key = ("fields", name, *map(id, nodes))
-    found = kept.get(key)
-    if found is None or found[0] is not info.schema:
-        found = kept[key] = (info.schema, nodes, fields())  # the nodes held: their ids stay theirs
-    wanted: frozenset[str] = found[2]
-    return wanted
+    return kept(raw.operation, info.schema, key, fields, hold=nodes)

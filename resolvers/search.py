@@ -25,11 +25,9 @@ from resolvers.loaders import BatchByIdLoader, FieldsKey
 from resolvers.paging import Search, Window, check_first, slice_items
 from resolvers.projection import (
     child_selections,
-    declared_reads,
     fields_selected,
-    kept_fields,
+    node_fields,
     own_selections,
-    upstream_fields,
 )
 
 MATCH_ALL = "__all__"
@@ -82,18 +80,6 @@ async def hydrated(
         [FieldsKey(str(h["_id"]), fields) for h in window.hits]
     )
     return docs
-
-
-def node_fields(info: Info, type_name: str) -> frozenset[str]:
-    """The service fields the connection's nodes (of type `type_name`) read."""
-    return kept_fields(
-        info,
-        f"nodes.{type_name}",
-        lambda: upstream_fields(
-            child_selections(child_selections(own_selections(info), "edges"), "node"),
-            declared_reads(info, type_name),
-        ),
-    )
 
 
 def wanted_facets(info: Info, names: dict[str, str]) -> list[str]:

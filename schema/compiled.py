@@ -69,7 +69,7 @@ from schema.completion import (
     objects_of,
     strings,
 )
-from schema.document_cache import kept_with
+from schema.document_cache import kept
 from schema.generated import CompiledField, Plan
 from schema.values import READS
 
@@ -170,42 +170,40 @@ class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
     def plan(self, parent_type: GraphQLObjectType, grouped_field_set: GroupedFieldSet) -> Plan:
         """The plan of a collected field set, made once per request (graphql-core collects each
         selection once per request, so the same set comes back for every object of a list),
-        and once per document for an operation without variables (`shared_plans`)."""
+        and once per document for an operation without variables (`shareable`)."""
         key = (parent_type.name, id(grouped_field_set))
         plan = self._plans.get(key)
         if plan is None:
-            shared = self.shared_plans(grouped_field_set)
-            shared_key = (
-                "plan",
-                parent_type.name,
-                self.has_middleware,
-                *map(field_nodes, grouped_field_set.items()),
-            )
-            kept = shared.get(shared_key) if shared is not None else None
-            if kept is not None and kept[0] is self.schema:
-                plan = kept[1]
-            else:
+
+            def make() -> Plan:
                 fields = [
                     (name, self.compile_field(parent_type, details))
                     for name, details in grouped_field_set.items()
                 ]
-                plan = Plan(grouped_field_set, fields)
-                if shared is not None:
-                    shared[shared_key] = (self.schema, plan)
+                return Plan(grouped_field_set, fields)  # holds the nodes its key names
+
+            if self.shareable(grouped_field_set):
+                nodes = map(field_nodes, grouped_field_set.items())
+                shared_key = ("plan", parent_type.name, self.has_middleware, *nodes)
+                plan = kept(self.operation, self.schema, shared_key, make)
+            else:
+                plan = make()
             self._plans[key] = plan
         return plan
 
-    def shared_plans(self, grouped_field_set: GroupedFieldSet) -> dict[Any, Any] | None:
-        """The plans kept with the operation's document (`schema.document_cache.KEPT`), for a
-        field set that reads nothing of the request: no variables in the operation, no
-        fragment arguments, no `@defer`. None for any other. A plan holds no request state:
-        arguments without variables are constants, and the readers and completers close over
-        no executor (a repeated single gene then builds no plan: ~3% of its CPU)."""
-        for details in grouped_field_set.values():
-            for detail in details:
-                if detail.defer_usage is not None or detail.fragment_variable_values is not None:
-                    return None
-        return kept_with(self.operation)
+    def shareable(self, grouped_field_set: GroupedFieldSet) -> bool:
+        """Whether the plan of a field set can be kept with the operation's document
+        (`schema.document_cache.kept`): it reads nothing of the request, as with no variables
+        in the operation, no fragment arguments and no `@defer`. A plan holds no request
+        state: arguments without variables are constants, and the readers and completers close
+        over no executor (a repeated single gene then builds no plan: ~3% of its CPU)."""
+        if self.operation.variable_definitions:
+            return False
+        return not any(
+            detail.defer_usage is not None or detail.fragment_variable_values is not None
+            for details in grouped_field_set.values()
+            for detail in details
+        )
 
     def compile_field(
         self, parent_type: GraphQLObjectType, details: FieldDetailsList

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -89,6 +89,26 @@ def kept_with(operation: OperationDefinitionNode) -> dict[Any, Any] | None:
     kept: dict[Any, Any] = {}
     KEPT[key] = (weakref.ref(operation, functools.partial(forget, key)), kept)
     return kept
+
+
+def kept(
+    operation: OperationDefinitionNode,
+    schema: object,
+    key: Hashable,
+    make: Callable[[], V],
+    hold: object = None,
+) -> V:
+    """`make()`, made once per `key` for an operation without variables and kept with it
+    (`KEPT`) for `schema`; made every time for an operation with variables. `hold` is kept
+    alive beside it: the nodes whose identities `key` holds."""
+    memo = kept_with(operation)
+    if memo is None:
+        return make()
+    found = memo.get(key)
+    if found is None or found[0] is not schema:
+        found = memo[key] = (schema, make(), hold)
+    made: V = found[1]
+    return made
 
 
 def forget(key: int, gone: weakref.ref[OperationDefinitionNode]) -> None:

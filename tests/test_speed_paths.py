@@ -48,7 +48,7 @@ def test_an_operation_without_variables_derives_its_upstream_fields_once(
 ) -> None:
     """The fields a selection reads are kept with its document (`kept_fields`) and asked of
     the service the same every time; an operation with variables derives them per request."""
-    from resolvers import gene as gene_resolvers
+    from resolvers import projection
     from resolvers.projection import upstream_fields
 
     derived: list[int] = []
@@ -57,7 +57,7 @@ def test_an_operation_without_variables_derives_its_upstream_fields_once(
         derived.append(1)
         return upstream_fields(*args, **kwargs)
 
-    monkeypatch.setattr(gene_resolvers, "upstream_fields", counted)
+    monkeypatch.setattr(projection, "upstream_fields", counted)
     literal = '{ gene(id: "1017") { symbol kept_once: name } }'
     with_variable = "query($id: ID!) { gene(id: $id) { symbol name } }"
     answers = [gateway.data(literal) for _ in range(3)]
