@@ -127,6 +127,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         response_cache_ttl=settings.response_cache_ttl,
         persisted_query_ttl=settings.persisted_query_ttl,
         max_body_bytes=settings.max_body_bytes,
+        lookup_lane=settings.lookup_lane,
     )
     install_graphql(app, graphql)
     install_graphiql(app)

@@ -75,8 +75,13 @@ def record_cache(cache: str, source: Source, *, hits: int, misses: int, ttl: flo
     for log in _current_logs.get():
         log.cache_hits += hits
         log.cache_misses += misses
-        if ttl is not None:
-            log.shortest_ttl = ttl if log.shortest_ttl is None else min(log.shortest_ttl, ttl)
+        shorten(log, ttl)
+
+
+def shorten(log: CallLog, ttl: float | None) -> None:
+    """`log`'s shortest time-to-live, with `ttl` (None: nothing cached was used)."""
+    if ttl is not None:
+        log.shortest_ttl = ttl if log.shortest_ttl is None else min(log.shortest_ttl, ttl)
 
 
 @contextlib.contextmanager
@@ -87,3 +92,32 @@ def collecting(log: CallLog) -> Iterator[CallLog]:
         yield log
     finally:
         _current_logs.reset(token)
+
+
+@dataclass(frozen=True)
+class CarriedCalls:
+    """Calls made for an operation before its own logs began, to be counted there too: the
+    lookup lane's load (`genechem.lookup_lane`), when the full path then answers from it.
+    `log` holds them; `seen` are the logs that were collecting then and have them already."""
+
+    log: CallLog
+    seen: tuple[CallLog, ...]
+
+
+@contextlib.contextmanager
+def carrying() -> Iterator[CarriedCalls]:
+    """Collect the block's calls into a new log, noting which logs have them already."""
+    carried = CarriedCalls(CallLog(), _current_logs.get())
+    with collecting(carried.log):
+        yield carried
+
+
+def carry_over(carried: CarriedCalls) -> None:
+    """Add `carried`'s calls and cache use to the logs collecting now that do not have them."""
+    for log in _current_logs.get():
+        if log is carried.log or any(log is seen for seen in carried.seen):
+            continue
+        log.calls.extend(carried.log.calls)
+        log.cache_hits += carried.log.cache_hits
+        log.cache_misses += carried.log.cache_misses
+        shorten(log, carried.log.shortest_ttl)

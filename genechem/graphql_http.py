@@ -63,6 +63,7 @@ from genechem.http_spec import (
     negotiate,
     none_match,
     outcome_of,
+    plain_query,
     read_bounded_body,
     request_data,
     require_json_body,
@@ -78,6 +79,7 @@ from genechem.response_cache import KnownAnswer, answer_key, answer_keys, keep_a
 from genechem.store import Store
 from resolvers.context import CALLS_HEADER, Context
 from schema.extensions import VALIDATION_FAILED
+from schema.lookup_lane import answer as answer_lookup
 from schema.query_cost import ENCODED_ANSWER
 
 if TYPE_CHECKING:
@@ -106,6 +108,9 @@ ANSWER_STATE = "graphql_answer"
 """The `request.state` attribute holding the executed result until its response is sent: a
 large answer takes a while to free (~10 ms for 1000 genes with GO annotations), time the
 client would otherwise wait for before the first byte (`GraphQLHTTPRoute.handle`)."""
+LANE_CONTEXT_STATE = "graphql_lane_context"
+"""The `request.state` attribute holding the context the lookup lane made, when it handed the
+request to the full path: its loader holds what the lane fetched (`lane_response`)."""
 ContextGetter = Callable[[Request], Awaitable[Context]]
 
 
@@ -138,9 +143,11 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
         response_cache_ttl: float = 0.0,
         persisted_query_ttl: float = 7 * 86400.0,
         max_body_bytes: int = 1_000_000,
+        lookup_lane: bool = True,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.lookup_lane = lookup_lane
         self.custom_context_getter: ContextGetter | None = kwargs.get("context_getter")
         self.max_body_bytes = max_body_bytes
         self.cache_max_age = cache_max_age
@@ -181,7 +188,11 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
     ) -> Context:
         """The request's context from the context getter, with the request, its background
         tasks and its sub-response, as Strawberry's FastAPI routes give it. Built only when
-        Strawberry's view gets that far: an answer from the response cache needs none."""
+        Strawberry's view gets that far: an answer from the response cache needs none. The
+        lookup lane's, when it handed the request over."""
+        handed: Context | None = getattr(request.state, LANE_CONTEXT_STATE, None)
+        if handed is not None:
+            return handed
         if (
             self.custom_context_getter is None
             or not isinstance(request, Request)
@@ -333,6 +344,35 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
         setattr(request.state, MAX_AGE_STATE, cached.seconds_left)
         return Response(cached.body)
 
+    async def lane_response(self, request: Request) -> Response | None:
+        """A POST the lookup lane knows the recipe of (`schema.lookup_lane`), answered there
+        and noted as the view would note it; None sends the request through the view."""
+        if not self.lookup_lane or request.method != "POST" or request.headers.get(CALLS_HEADER):
+            return None
+        sent = plain_query(request.headers.get("content-type"), await request.body())
+        recipes = getattr(self.schema, "lookups", None)
+        recipe = None if sent is None or recipes is None else recipes.get(sent)
+        if recipe is None:
+            return None
+        sub_response = await self.get_sub_response(request)
+        context = await self.get_context(request, sub_response)
+        answer = await answer_lookup(recipe, context)
+        if answer is None:
+            setattr(request.state, LANE_CONTEXT_STATE, context)
+            return None
+        note_operation(recipe.operation_name)
+        note_result(Outcome.DATA.name.lower(), [], answer.extensions)
+        setattr(request.state, OUTCOME_STATE, Outcome.DATA)
+        spent = getattr(request.state, COST_STATE, 0) + estimated_calls(answer.extensions)
+        setattr(request.state, COST_STATE, spent)
+        response = Response(
+            answer.body,
+            media_type="application/json",
+            status_code=sub_response.status_code or 200,
+        )
+        response.headers.raw.extend(sub_response.headers.raw)
+        return response
+
     def answer_cache_key(
         self,
         request: Request,
@@ -479,7 +519,7 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
                 raise HTTPException(406, f"This endpoint answers in {supported} only.")
             if request.method == "POST":
                 await read_bounded_body(request, self.max_body_bytes)
-            response = await self.answer_from_cache(request)
+            response = await self.answer_from_cache(request) or await self.lane_response(request)
             if response is None:
                 response = await super().run(request, context, root_value)
         except HTTPException as error:

@@ -10,6 +10,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
+import msgspec
 from cross_web import HTTPException
 from starlette.requests import Request
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
@@ -190,6 +191,25 @@ def request_data(parameters: dict[str, Any]) -> GraphQLRequestData:
             400, "The GraphQL operation's `extensions` must be an object or null, if provided."
         )
     return GraphQLRequestData(query, variables, parameters.get("operationName"), extensions)
+
+
+def plain_query(content_type: str | None, body: bytes) -> tuple[str, str | None] | None:
+    """The query text and operation name of a JSON POST body that sends nothing else (no
+    variables, no extensions), as the lookup lane looks recipes up; None for anything else,
+    which the full path reads (and refuses, if it must)."""
+    try:
+        require_json_body(content_type)
+        parameters = msgspec.json.decode(body)
+    except (HTTPException, msgspec.DecodeError, RecursionError):
+        return None
+    if not isinstance(parameters, dict):
+        return None
+    query, name = parameters.get("query"), parameters.get("operationName")
+    if not isinstance(query, str) or not isinstance(name, str | None):
+        return None
+    if any(parameters.get(other) not in (None, {}) for other in ("variables", "extensions")):
+        return None
+    return query, name
 
 
 def has_lone_surrogate(value: object) -> bool:

@@ -314,6 +314,12 @@ class Settings(BaseSettings):
         "allows 10 per second: 100 genes' records cost 10 s without it). The index costs "
         "memory: see README, Performance. false: one call per record.",
     )
+    lookup_lane: bool = Field(
+        True,
+        description="Answer a repeated `gene(id:)` or `chemical(id:)` whose fields only read "
+        "the document without the GraphQL machinery (schema.lookup_lane): the same answer, "
+        "limits, log line and metrics, at about half the CPU. false: every request executes.",
+    )
     hgnc_index_ttl: float = Field(
         86400.0,
         gt=0,

@@ -8,7 +8,7 @@ from typing import Any
 
 from backends.shapes import Doc, as_list
 from genechem.cursors import fingerprint
-from resolvers.context import Info
+from resolvers.context import Context, Info
 from resolvers.loaders import (
     MATCH_CAP,
     BatchByIdLoader,
@@ -61,9 +61,12 @@ def chemical_fields(info: Info) -> frozenset[str]:
 
 
 def chemical_by_id(info: Info) -> ChemicalByIdLoader:
-    return info.context.loader(
-        ChemicalByIdLoader, lambda b: ChemicalByIdLoader(b.mychem.get_chemicals)
-    )
+    return chemical_loader(info.context)
+
+
+def chemical_loader(context: Context) -> ChemicalByIdLoader:
+    """The request's loader of chemicals by id (also the lookup lane's)."""
+    return context.loader(ChemicalByIdLoader, lambda b: ChemicalByIdLoader(b.mychem.get_chemicals))
 
 
 async def chemical(info: Info, chemical_id: str) -> Doc | None:

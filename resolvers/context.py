@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 import strawberry
 from strawberry.fastapi import BaseContext
 
+from backends.calls import CarriedCalls
 from backends.sources import Backends
 from resolvers.loaders import release_when_done
 from resolvers.paging import Pager
@@ -27,6 +28,8 @@ class Context(BaseContext):
         self.backends = backends
         self.pager = pager
         self.report_calls = report_calls
+        self.carried_calls: CarriedCalls | None = None
+        """The lookup lane's load, when the lane handed this request to the full path."""
         self._loaders: dict[type[Any], Any] = {}
         release_when_done(self._loaders)
 

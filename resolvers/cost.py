@@ -54,6 +54,7 @@ from graphql.execution.collect_fields import (
 from graphql.execution.values import VariableValues, get_argument_values, get_variable_values
 from graphql.language import DocumentNode, FragmentDefinitionNode
 
+from backends.calls import CallLog
 from genechem.errors import GenechemError, Source
 
 SERVICES: tuple[Source, ...] = ("mygene", "mychem", "hgnc")
@@ -330,6 +331,16 @@ class Estimate:
     def report(self) -> dict[str, int]:
         """`{"mygene": n, "mychem": n, "hgnc": n, "total": n}` for `extensions.cost`."""
         return {**{s: self.calls[s] for s in SERVICES}, "total": self.total}
+
+
+def cost_report(found: Estimate, log: CallLog, limit: int) -> dict[str, object]:
+    """`extensions.cost`: the estimate, the calls `log` holds per service, and the limit."""
+    actual: dict[str, int] = {s: log.count(s) for s in SERVICES}
+    return {
+        "estimated": found.report(),
+        "actual": {**actual, "total": sum(actual.values())},
+        "limit": limit,
+    }
 
 
 class QueryTooComplex(GenechemError):

@@ -14,7 +14,7 @@ from genechem.cursors import fingerprint
 from genechem.errors import InvalidInput
 from resolvers import chemical as chemical_resolvers
 from resolvers import hgnc as hgnc_resolvers
-from resolvers.context import Info
+from resolvers.context import Context, Info
 from resolvers.loaders import (
     MATCH_CAP,
     BatchByIdLoader,
@@ -108,7 +108,12 @@ def gene_fields(info: Info) -> frozenset[str]:
 
 
 def gene_by_id(info: Info) -> GeneByIdLoader:
-    return info.context.loader(GeneByIdLoader, lambda b: GeneByIdLoader(b.mygene.get_genes))
+    return gene_loader(info.context)
+
+
+def gene_loader(context: Context) -> GeneByIdLoader:
+    """The request's loader of genes by id (also the lookup lane's, `genechem.lookup_lane`)."""
+    return context.loader(GeneByIdLoader, lambda b: GeneByIdLoader(b.mygene.get_genes))
 
 
 async def gene(info: Info, gene_id: str) -> Doc | None:

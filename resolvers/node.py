@@ -38,6 +38,11 @@ def _decoded(value: str) -> tuple[str, str] | None:
     return type_name, source_id
 
 
+def may_be_global_id(value: str) -> bool:
+    """Whether `value` has a global id's form (`own_id` then asks the schema)."""
+    return _decoded(value.strip()) is not None
+
+
 def node_type(info: Info, type_name: str) -> type[relay.Node] | None:
     """The schema's node type of that name, or None when the name is no node type."""
     definition = info.schema.get_type_by_name(type_name)

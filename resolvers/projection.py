@@ -147,6 +147,11 @@ def node_fields(info: Info, type_name: str) -> frozenset[str]:
     )
 
 
+def fields_key(name: str, nodes: Iterable[object]) -> tuple[object, ...]:
+    """The key `kept_fields` keeps the fields derived for `name` under, for these field nodes."""
+    return ("fields", name, *map(id, nodes))
+
+
 def kept_fields(info: Info, name: str, fields: Callable[[], frozenset[str]]) -> frozenset[str]:
     """`fields()`, the service fields `name` derives from the selection of the field being
     resolved, made once per document for an operation without variables
@@ -154,5 +159,4 @@ def kept_fields(info: Info, name: str, fields: Callable[[], frozenset[str]]) -> 
     every resolve call (2% of a single gene's CPU; once per gene for each link of a list)."""
     raw = info._raw_info
     nodes = tuple(raw.field_nodes)
-    key = ("fields", name, *map(id, nodes))
-    return kept(raw.operation, info.schema, key, fields, hold=nodes)
+    return kept(raw.operation, info.schema, fields_key(name, nodes), fields, hold=nodes)

@@ -24,6 +24,7 @@ from schema.document_limits import StableAliasesLimiter, StableDepthLimiter
 from schema.extensions import ErrorCodes, GatewaySchema
 from schema.gene import Gene, GeneResolution
 from schema.hgnc import HgncRecord, HgncRecordBy, SymbolCheck, SymbolStatus
+from schema.lookup_lane import LookupRecipes
 from schema.meta import MetaQueries
 from schema.node import NodeQueries
 from schema.query_cost import CostLimits, IndexedQueryCost, QueryCost
@@ -242,7 +243,8 @@ def limit_extensions(
 ) -> list[Callable[[], SchemaExtension]]:
     """The schema extensions that refuse too much work before it runs, from `settings`: depth,
     aliases and tokens (Strawberry's own limiters), then the upstream-call price and the answer
-    size (`QueryCost`, which also reports `extensions.cost` and the call log)."""
+    size (`QueryCost`, which also reports `extensions.cost` and the call log), and the recipes
+    of the lookup lane (`schema.lookup_lane`) when it is on."""
     limits = CostLimits(
         max_cost=settings.max_cost,
         max_depth=settings.max_depth,
@@ -252,10 +254,13 @@ def limit_extensions(
         hgnc_index=settings.hgnc_index,
         version_checks=settings.record_cache_ttl > 0 and settings.metadata_ttl > 0,
     )
+    # Before the cost extension: its end (keeping a recipe) runs after the answer's bound.
+    lane = [LookupRecipes.configured(limits)] if settings.lookup_lane else []
     return [
         functools.partial(StableDepthLimiter, max_depth=settings.max_depth),
         functools.partial(StableAliasesLimiter, max_alias_count=settings.max_aliases),
         functools.partial(MaxTokensLimiter, max_token_count=settings.max_tokens),
+        *lane,
         (IndexedQueryCost if serving else QueryCost).configured(limits),
     ]
 

@@ -46,7 +46,9 @@ from graphql import (
     GraphQLObjectType,
     GraphQLOutputType,
     GraphQLScalarType,
+    GraphQLSchema,
     GraphQLString,
+    OperationDefinitionNode,
     Undefined,
     get_nullable_type,
 )
@@ -69,11 +71,21 @@ from schema.completion import (
     objects_of,
     strings,
 )
-from schema.document_cache import kept
+from schema.document_cache import found_kept, kept
 from schema.generated import CompiledField, Plan
 from schema.values import READS
 
 DEFINITION = GraphQLCoreConverter.DEFINITION_BACKREF
+ROOT_PLAN = "root plan"
+"""Kept with an operation without variables, with a root field's response key: the plan that
+built that field's whole object (`root_plan`, for `schema.lookup_lane`)."""
+
+
+def root_plan(operation: OperationDefinitionNode, schema: GraphQLSchema, key: str) -> Plan | None:
+    """The plan that built the object of root field `key` of `operation` in one call, when an
+    execution of it did (with no variables, no `@defer` and every field below it pure)."""
+    plan: Plan | None = found_kept(operation, schema, (ROOT_PLAN, key))
+    return plan
 
 
 class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
@@ -112,9 +124,13 @@ class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
         plan = self.plan(parent_type, grouped_field_set)
         if plan.build is not None:
             try:
-                return plan.build(source_value)  # type: ignore[no-any-return]
+                built = plan.build(source_value)
             except Exception:  # graphql-core runs the object again and reports it exactly
                 pass
+            else:
+                if path is not None and path.prev is None and self.shareable(grouped_field_set):
+                    kept(self.operation, self.schema, (ROOT_PLAN, path.key), lambda: plan)
+                return built  # type: ignore[no-any-return]
         elif any(field is not None for _, field in plan.fields):
             return self.execute_mixed(parent_type, source_value, path, plan, position_context)
         return super().execute_fields(

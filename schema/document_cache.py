@@ -111,6 +111,13 @@ def kept(
     return made
 
 
+def found_kept(operation: OperationDefinitionNode, schema: object, key: Hashable) -> Any:
+    """What `kept` made for `key` and `schema` with `operation`, or None when nothing is."""
+    memo = kept_with(operation)
+    found = None if memo is None else memo.get(key)
+    return None if found is None or found[0] is not schema else found[1]
+
+
 def forget(key: int, gone: weakref.ref[OperationDefinitionNode]) -> None:
     """Drop the entry of an operation that no longer lives (its weak reference's callback)."""
     entry = KEPT.get(key)

@@ -55,7 +55,8 @@ from strawberry.types import ExecutionContext
 from strawberry.types import ExecutionResult as StrawberryResult
 from strawberry.types.graphql import OperationType
 
-from backends.calls import CallLog, collecting
+from backends.calls import CallLog, carry_over, collecting
+from genechem.cache import Recent
 from genechem.errors import (
     GenechemError,
     UpstreamMalformed,
@@ -63,6 +64,7 @@ from genechem.errors import (
     UpstreamUnavailable,
 )
 from genechem.logs import note_operation, operation_name_in
+from schema.document_cache import document_memo
 from schema.document_limits import QUERY_TOO_COMPLEX
 
 log = logging.getLogger("genechem.errors")
@@ -196,6 +198,11 @@ class UpstreamCalls(SchemaExtension):
     def on_operation(self) -> Iterator[None]:
         self.log = CallLog()
         with collecting(self.log):
+            # The lookup lane's load, when the lane handed the request over (its answer is
+            # reused, not fetched again): counted here as if this operation had made it.
+            carried = getattr(self.execution_context.context, "carried_calls", None)
+            if carried is not None:
+                carry_over(carried)
             yield
 
     def get_results(self) -> dict[str, object]:
@@ -316,6 +323,11 @@ class GatewaySchema(strawberry.Schema):
     """Strawberry's schema, minus its logging of every error at ERROR with a traceback: a
     client's mistake is no fault of the gateway. `ErrorCodes` logs each error once, at its
     level; `execute` makes sure no error leaves without a code, whatever failed."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lookups: Recent[Any, Any] = document_memo()
+        """The lookup lane's recipes for this schema (`schema.lookup_lane`)."""
 
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None

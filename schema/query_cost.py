@@ -21,7 +21,7 @@ from strawberry.types import ExecutionContext
 
 from genechem.cache import Recent
 from genechem.errors import GenechemError
-from resolvers.cost import SERVICES, Estimate, ListArgumentTooLong, QueryTooComplex, estimate
+from resolvers.cost import Estimate, ListArgumentTooLong, QueryTooComplex, cost_report, estimate
 from schema.document_cache import document_memo
 from schema.document_limits import QUERY_TOO_COMPLEX, OverLimitAtParse, parse_time_verdict
 from schema.extensions import UpstreamCalls
@@ -216,12 +216,7 @@ class QueryCost(UpstreamCalls):
     def get_results(self) -> dict[str, object]:
         results = super().get_results()
         if self.estimate is not None:
-            actual: dict[str, int] = {s: self.log.count(s) for s in SERVICES}
-            results["cost"] = {
-                "estimated": self.estimate.report(),
-                "actual": {**actual, "total": sum(actual.values())},
-                "limit": self.limits.max_cost,
-            }
+            results["cost"] = cost_report(self.estimate, self.log, self.limits.max_cost)
         return results
 
 
