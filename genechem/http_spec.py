@@ -193,23 +193,26 @@ def request_data(parameters: dict[str, Any]) -> GraphQLRequestData:
     return GraphQLRequestData(query, variables, parameters.get("operationName"), extensions)
 
 
-def plain_query(content_type: str | None, body: bytes) -> tuple[str, str | None] | None:
-    """The query text and operation name of a JSON POST body that sends nothing else (no
-    variables, no extensions), as the lookup lane looks recipes up; None for anything else,
-    which the full path reads (and refuses, if it must)."""
+def plain_query(
+    content_type: str | None, body: bytes
+) -> tuple[str, str | None, dict[str, Any]] | None:
+    """The query text, operation name and variables of a JSON POST body without extensions, as
+    the lookup lane reads it; None for anything else, which the full path reads (and refuses,
+    if it must)."""
     try:
         require_json_body(content_type)
         parameters = msgspec.json.decode(body)
     except (HTTPException, msgspec.DecodeError, RecursionError):
         return None
-    if not isinstance(parameters, dict):
+    if not isinstance(parameters, dict) or parameters.get("extensions") not in (None, {}):
         return None
     query, name = parameters.get("query"), parameters.get("operationName")
+    variables = parameters.get("variables")
+    if variables is None:
+        variables = {}
     if not isinstance(query, str) or not isinstance(name, str | None):
         return None
-    if any(parameters.get(other) not in (None, {}) for other in ("variables", "extensions")):
-        return None
-    return query, name
+    return (query, name, variables) if isinstance(variables, dict) else None
 
 
 def has_lone_surrogate(value: object) -> bool:

@@ -19,7 +19,7 @@ from typing import Any
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
 from resolvers.context import Info
-from schema.document_cache import kept
+from schema.document_cache import kept, reads_variables
 from schema.values import UPSTREAM
 
 ALL_FIELDS: frozenset[str] = frozenset()
@@ -154,9 +154,12 @@ def fields_key(name: str, nodes: Iterable[object]) -> tuple[object, ...]:
 
 def kept_fields(info: Info, name: str, fields: Callable[[], frozenset[str]]) -> frozenset[str]:
     """`fields()`, the service fields `name` derives from the selection of the field being
-    resolved, made once per document for an operation without variables
+    resolved, made once per document when the selection reads no variable
     (`schema.document_cache.kept`): Strawberry rebuilds `selected_fields` from the document on
     every resolve call (2% of a single gene's CPU; once per gene for each link of a list)."""
     raw = info._raw_info
     nodes = tuple(raw.field_nodes)
+    selections = [node.selection_set for node in nodes if node.selection_set is not None]
+    if reads_variables(raw.operation, selections, raw.fragments.get):
+        return fields()
     return kept(raw.operation, info.schema, fields_key(name, nodes), fields, hold=nodes)

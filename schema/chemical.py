@@ -41,7 +41,7 @@ from schema.connections import (
 )
 from schema.resolution import REASON_DOC, TRUNCATED_DOC, ResolutionStatus
 from schema.scalars import JSON
-from schema.values import at, number, objects, raw_document, text, upstream
+from schema.values import at, document_id, number, objects, raw_document, text, upstream
 
 if TYPE_CHECKING:
     from schema.gene import Gene
@@ -109,6 +109,7 @@ class Chemical(relay.Node):
     doc: strawberry.Private[Doc]
 
     @classmethod
+    @document_id
     def resolve_id(cls, root: Chemical, *, info: Info) -> str:
         """The global id holds MyChem.info's own id (`chemicalId`)."""
         return str(root.doc["_id"])

@@ -38,6 +38,7 @@ from types import FunctionType
 from typing import Any, TypeGuard, cast
 
 from graphql import (
+    FragmentDefinitionNode,
     GraphQLEnumType,
     GraphQLField,
     GraphQLID,
@@ -55,6 +56,7 @@ from graphql import (
 from graphql.execution.collect_fields import FieldDetailsList, GroupedFieldSet
 from graphql.execution.values import get_argument_values
 from graphql.pyutils import AwaitableOrValue, Path, gather_with_cancel
+from strawberry import relay
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types.arguments import convert_arguments
@@ -71,7 +73,7 @@ from schema.completion import (
     objects_of,
     strings,
 )
-from schema.document_cache import found_kept, kept
+from schema.document_cache import found_kept, kept, reads_variables
 from schema.generated import CompiledField, Plan
 from schema.values import READS
 
@@ -83,7 +85,7 @@ built that field's whole object (`root_plan`, for `schema.lookup_lane`)."""
 
 def root_plan(operation: OperationDefinitionNode, schema: GraphQLSchema, key: str) -> Plan | None:
     """The plan that built the object of root field `key` of `operation` in one call, when an
-    execution of it did (with no variables, no `@defer` and every field below it pure)."""
+    execution of it did (no variables and no `@defer` below it, and every field pure)."""
     plan: Plan | None = found_kept(operation, schema, (ROOT_PLAN, key))
     return plan
 
@@ -209,17 +211,23 @@ class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
 
     def shareable(self, grouped_field_set: GroupedFieldSet) -> bool:
         """Whether the plan of a field set can be kept with the operation's document
-        (`schema.document_cache.kept`): it reads nothing of the request, as with no variables
-        in the operation, no fragment arguments and no `@defer`. A plan holds no request
-        state: arguments without variables are constants, and the readers and completers close
-        over no executor (a repeated single gene then builds no plan: ~3% of its CPU)."""
-        if self.operation.variable_definitions:
+        (`schema.document_cache.kept`): it reads nothing of the request: no variable in its
+        nodes or the fragments they spread (`gene(id: $id) { symbol }` shares `{ symbol }`'s),
+        no fragment arguments and no `@defer`. A plan holds no request state: arguments without
+        variables are constants, and the readers and completers close over no executor (a
+        repeated single gene then builds no plan: ~3% of its CPU)."""
+        details = [detail for details in grouped_field_set.values() for detail in details]
+        if any(
+            d.defer_usage is not None or d.fragment_variable_values is not None for d in details
+        ):
             return False
-        return not any(
-            detail.defer_usage is not None or detail.fragment_variable_values is not None
-            for details in grouped_field_set.values()
-            for detail in details
-        )
+        nodes = [detail.node for detail in details]
+        return not reads_variables(self.operation, nodes, self.fragment_definition)
+
+    def fragment_definition(self, name: str) -> FragmentDefinitionNode | None:
+        """The document's fragment of that name (`schema.document_cache.reads_variables`)."""
+        fragment = self.fragments.get(name)
+        return None if fragment is None else fragment.definition
 
     def compile_field(
         self, parent_type: GraphQLObjectType, details: FieldDetailsList
@@ -233,7 +241,7 @@ class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
         field_def = parent_type.fields.get(name)
         if field_def is None or self.has_middleware:
             return None
-        read = self.reader(field_def, details)
+        read = node_id_reader(parent_type, field_def) or self.reader(field_def, details)
         complete = self.completer(field_def.type, details) if read is not None else None
         if read is None or complete is None:
             return None
@@ -339,6 +347,26 @@ class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
         if defer_usages:
             return None
         return self.plan(type_, grouped_field_set)
+
+
+def node_id_reader(parent_type: GraphQLObjectType, field_def: GraphQLField) -> Build | None:
+    """The global id of a node type whose `resolve_id` reads only its document
+    (`schema.values.document_id`), as Strawberry's `Node.id` field builds it (the type's own
+    name, since the type keeps `Node`'s `resolve_typename`); None for any other field."""
+    field = field_def.extensions.get(DEFINITION)
+    definition = parent_type.extensions.get(DEFINITION)
+    origin = getattr(definition, "origin", None)
+    if (
+        not isinstance(field, StrawberryField)
+        or field.python_name != "_id"
+        or not (isinstance(origin, type) and issubclass(origin, relay.Node))
+        or not getattr(origin.resolve_id, "reads_document", False)
+        or origin.resolve_typename.__func__ is not relay.Node.resolve_typename.__func__  # type: ignore[attr-defined]
+    ):
+        return None
+    resolve_id: Callable[..., Any] = origin.resolve_id
+    type_name = parent_type.name
+    return lambda source: relay.GlobalID(type_name, str(resolve_id(source, info=None)))
 
 
 def field_nodes(item: tuple[str, FieldDetailsList]) -> tuple[str, tuple[int, ...]]:

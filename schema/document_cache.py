@@ -18,17 +18,23 @@ from __future__ import annotations
 
 import functools
 import weakref
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from graphql import (
+    BREAK,
     DocumentNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
     GraphQLError,
     GraphQLSchema,
     GraphQLSyntaxError,
+    Node,
     OperationDefinitionNode,
+    Visitor,
     parse,
+    visit,
 )
 from strawberry.extensions import SchemaExtension
 from strawberry.schema.schema import validate_document
@@ -68,20 +74,19 @@ DOCUMENTS: Recent[tuple[str, tuple[tuple[str, Any], ...]], CachedDocument] = doc
 
 
 KEPT: dict[int, tuple[weakref.ref[OperationDefinitionNode], dict[Any, Any]]] = {}
-"""What execution derives from an operation alone, by the operation's identity (a node's own
-hash walks its whole tree: 6 us for a small query), kept for as long as the operation lives: the
-document cache hands back the same document for the same text, so a repeated operation (most
+"""What execution derives from an operation's nodes alone, by the operation's identity (a node's
+own hash walks its whole tree: 6 us for a small query), kept for as long as the operation lives:
+the document cache hands back the same document for the same text, so a repeated operation (most
 requests) finds it made. Compiled plans (`schema.compiled`) and upstream field sets
 (`resolvers.projection.kept_fields`) live here, each keyed by the identity of the field nodes it
-was derived from and holding those nodes (so the identities stay their own). Nothing kept
-refers to the operation node itself: its entry goes when it does (`forget`)."""
+was derived from and holding those nodes (so the identities stay their own), and only when those
+nodes read no variable (`reads_variables`): `gene(id: $id) { symbol }` keeps the plan and
+fields of `{ symbol }`. Nothing kept refers to the operation node itself: its entry goes when it
+does (`forget`)."""
 
 
-def kept_with(operation: OperationDefinitionNode) -> dict[Any, Any] | None:
-    """The memo of what depends on `operation` alone (see `KEPT`); None for an operation with
-    variables, which `@skip`, `@include` and arguments could read."""
-    if operation.variable_definitions:
-        return None
+def kept_with(operation: OperationDefinitionNode) -> dict[Any, Any]:
+    """The memo of what depends on `operation`'s nodes alone (see `KEPT`)."""
     key = id(operation)
     entry = KEPT.get(key)
     if entry is not None and entry[0]() is operation:
@@ -98,12 +103,10 @@ def kept(
     make: Callable[[], V],
     hold: object = None,
 ) -> V:
-    """`make()`, made once per `key` for an operation without variables and kept with it
-    (`KEPT`) for `schema`; made every time for an operation with variables. `hold` is kept
-    alive beside it: the nodes whose identities `key` holds."""
+    """`make()`, made once per `key` and kept with `operation` (`KEPT`) for `schema`. `hold` is
+    kept alive beside it: the nodes whose identities `key` holds. The caller makes sure what it
+    keeps reads no variable (`reads_variables`)."""
     memo = kept_with(operation)
-    if memo is None:
-        return make()
     found = memo.get(key)
     if found is None or found[0] is not schema:
         found = memo[key] = (schema, make(), hold)
@@ -113,9 +116,57 @@ def kept(
 
 def found_kept(operation: OperationDefinitionNode, schema: object, key: Hashable) -> Any:
     """What `kept` made for `key` and `schema` with `operation`, or None when nothing is."""
-    memo = kept_with(operation)
-    found = None if memo is None else memo.get(key)
+    found = kept_with(operation).get(key)
     return None if found is None or found[0] is not schema else found[1]
+
+
+Fragments = Callable[[str], FragmentDefinitionNode | None]
+"""The operation's fragment definitions, by name."""
+
+
+def reads_variables(
+    operation: OperationDefinitionNode, nodes: Sequence[Node], fragment: Fragments
+) -> bool:
+    """Whether any of `nodes`, or a fragment they spread (at any depth), refers to a variable:
+    what is derived from nodes that read none is the same for every request of the operation.
+    Walked once per node set and operation (kept with it)."""
+    if not operation.variable_definitions:
+        return False
+    key = ("reads variables", *map(id, nodes))
+    memo = kept_with(operation)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = (None, _reads_variables(nodes, fragment), tuple(nodes))
+    reads: bool = found[1]
+    return reads
+
+
+class _VariableFinder(Visitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found = False
+        self.spreads: list[str] = []
+
+    def enter_variable(self, *_: object) -> object:
+        self.found = True
+        return BREAK
+
+    def enter_fragment_spread(self, node: FragmentSpreadNode, *_: object) -> None:
+        self.spreads.append(node.name.value)
+
+
+def _reads_variables(nodes: Sequence[Node], fragment: Fragments) -> bool:
+    finder = _VariableFinder()
+    pending, seen = list(nodes), set[str]()
+    while pending and not finder.found:
+        visit(pending.pop(), finder)
+        for name in finder.spreads:
+            definition = fragment(name)
+            if name not in seen and definition is not None:
+                seen.add(name)
+                pending.append(definition)
+        finder.spreads.clear()
+    return finder.found
 
 
 def forget(key: int, gone: weakref.ref[OperationDefinitionNode]) -> None:

@@ -31,7 +31,17 @@ from schema.connections import (
 )
 from schema.resolution import REASON_DOC, TRUNCATED_DOC, ResolutionStatus
 from schema.scalars import JSON
-from schema.values import first, integer, objects, raw_document, reads, text, texts, upstream
+from schema.values import (
+    document_id,
+    first,
+    integer,
+    objects,
+    raw_document,
+    reads,
+    text,
+    texts,
+    upstream,
+)
 
 if TYPE_CHECKING:
     from schema.chemical import GeneChemicalConnection
@@ -184,6 +194,7 @@ class Gene(relay.Node):
     doc: strawberry.Private[Doc]
 
     @classmethod
+    @document_id
     def resolve_id(cls, root: Gene, *, info: Info) -> str:
         """The global id holds MyGene.info's own id (`geneId`)."""
         return str(root.doc["_id"])

@@ -18,7 +18,7 @@ from resolvers.paging import Window
 from schema import gene as gene_schema
 from schema.connections import Connection, Edge, edges_of, page_info
 from schema.scalars import JSON
-from schema.values import raw_document, text, texts
+from schema.values import document_id, raw_document, text, texts
 
 if TYPE_CHECKING:
     from schema.gene import Gene
@@ -55,6 +55,7 @@ class HgncRecord(relay.Node):
     doc: strawberry.Private[Doc]
 
     @classmethod
+    @document_id
     def resolve_id(cls, root: HgncRecord, *, info: Info) -> str:
         """The global id holds HGNC's own id (`hgncId`, `HGNC:1097`)."""
         return str(root.doc.get("hgnc_id"))

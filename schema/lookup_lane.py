@@ -6,20 +6,23 @@ read its document: `{ gene(id: "1017") { symbol name } }`. About half of such a 
 the GraphQL layer (Strawberry's view and extension hooks, graphql-core's execution, the resolver
 wrappers), the same work every time for the same document. Once such an operation has run the
 full path and answered without errors, its *recipe* is kept (`LookupRecipes`, by the query text
-and operation name as sent): the response key, the loader and its key (the id and upstream
-fields, as the resolver made them), the compiled plan that built the object (`schema.compiled`),
-and the cost estimate. The next request with the same text (`genechem.graphql_http`) loads the
-document through the same request context, loader, backend, record cache and call log, builds
-the object with the same plan, bounds and writes the answer with the same functions, and reports
-the same `extensions.cost`; its log line, metrics, quotas and HTTP handling are the router's and
-middleware's, as for any request.
+and operation name as sent): the response key, the loader, the id (or the variable holding
+it) and the upstream fields, as the resolver made them, the compiled plan that built the object
+(`schema.compiled`), and the cost estimate. The next request with the same text
+(`genechem.graphql_http`) loads the document through the same request context, loader, backend,
+record cache and call log, builds the object with the same plan, bounds and writes the answer
+with the same functions, and reports the same `extensions.cost`; its log line, metrics, quotas
+and HTTP handling are the router's and middleware's, as for any request.
 
 What the lane does not answer goes the full path, with nothing fetched twice: an upstream
 failure or anything the plan meets that it does not build (a value the schema refuses) is handed
 over with the request's context, whose loader already holds the outcome, and the calls made are
-counted by the operation as if it had made them (`backends.calls.carry_over`). Only operations
-without variables, directives or other root fields, whose id is no global id, whose estimate
-reads no HGNC, and whose object every field builds in one pass take the lane.
+counted by the operation as if it had made them (`backends.calls.carry_over`). The lane takes
+operations of one root lookup alone, without directives, by an id written in or by their one
+`ID!` variable (`query($id: ID!) { gene(id: $id) {...} }`, as generated clients send it: one
+recipe then serves every id), whose estimate reads no HGNC and whose object every field builds
+in one pass (`id` included); a request whose id is a global id, or anything but a string or an
+integer, goes the full path. A lookup that found nothing keeps no recipe.
 tests/test_lookup_lane.py holds its answers, headers and upstream calls to the full path's.
 """
 
@@ -30,7 +33,16 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import orjson
-from graphql import FieldNode, IntValueNode, OperationType, StringValueNode
+from graphql import (
+    FieldNode,
+    IntValueNode,
+    NamedTypeNode,
+    NonNullTypeNode,
+    OperationDefinitionNode,
+    OperationType,
+    StringValueNode,
+    VariableNode,
+)
 from strawberry.extensions import SchemaExtension
 from strawberry.types import ExecutionContext
 
@@ -76,13 +88,32 @@ class Recipe:
 
     response_key: str
     lookup: Lookup
-    key: FieldsKey
+    id: str | None
+    """The id written in the operation; None when it comes from `variable`."""
+    variable: str | None
+    """The operation's one variable (`ID!`), the id: `query($id: ID!) { gene(id: $id) {...} }`."""
+    fields: frozenset[str]
     build: Build
     estimate: Estimate
     limits: CostLimits
     operation_name: str | None
     hold: object
     """The operation: the plan's and the fields' memos are keyed by the identities of its nodes."""
+
+    def key(self, variables: dict[str, Any]) -> FieldsKey | None:
+        """The loader's key for a request's variables, as the resolver makes it; None when the
+        variables are not exactly the one this recipe reads, with an id as graphql-core reads an
+        `ID` (a string, or an integer), or the id has a global id's form."""
+        if self.variable is None:
+            value: object = self.id if not variables else None
+        elif len(variables) == 1:
+            value = variables.get(self.variable)
+            value = str(value) if type(value) is int else value
+        else:
+            value = None
+        if not isinstance(value, str) or may_be_global_id(value):
+            return None
+        return FieldsKey(value.strip(), self.fields)
 
 
 def lookups() -> Recent[RecipeKey, Recipe]:
@@ -123,42 +154,59 @@ class LookupRecipes(SchemaExtension):
                 memo.keep(key, recipe, len(context.query))
 
 
+@dataclass(frozen=True)
+class Shape:
+    """An operation of the lane's shape: its one root field (a lookup by `id`), and the id,
+    written in (`id`) or the operation's one variable (`variable`)."""
+
+    field: FieldNode
+    lookup: Lookup
+    id: str | None
+    variable: str | None
+
+
+def shape_of(operation: OperationDefinitionNode) -> Shape | None:
+    """The operation's shape, when it is one query of a lookup root alone, by an `id` written
+    in or by its one `ID!` variable, without directives; else None."""
+    selections = operation.selection_set.selections
+    if (
+        operation.operation is not OperationType.QUERY
+        or operation.directives
+        or len(selections) != 1
+        or not isinstance(selections[0], FieldNode)
+    ):
+        return None
+    field = selections[0]
+    lookup = LOOKUPS.get(field.name.value)
+    arguments = field.arguments or ()
+    if lookup is None or field.directives or len(arguments) != 1 or arguments[0].name.value != "id":
+        return None
+    value, variable = arguments[0].value, id_variable(operation)
+    if isinstance(value, VariableNode) and value.name.value == variable:
+        return Shape(field, lookup, None, variable)
+    if not operation.variable_definitions and isinstance(value, StringValueNode | IntValueNode):
+        return Shape(field, lookup, value.value, None)
+    return None
+
+
 def recipe_of(context: ExecutionContext, limits: CostLimits) -> Recipe | None:
     """The recipe of the operation just executed, or None when the lane cannot answer it."""
     operation = chosen_operation(context)
+    shape = None if operation is None else shape_of(operation)
     data = getattr(context.result, "data", None)
-    if (
-        operation is None
-        or context.graphql_document is None
-        or operation.operation is not OperationType.QUERY
-        or operation.variable_definitions
-        or operation.directives
-        or len(operation.selection_set.selections) != 1
-        or not isinstance(data, dict)
-    ):
+    if operation is None or shape is None or context.graphql_document is None or not data:
         return None
-    field = operation.selection_set.selections[0]
-    if not isinstance(field, FieldNode) or field.directives or len(field.arguments or ()) != 1:
-        return None
-    lookup = LOOKUPS.get(field.name.value)
-    (argument,) = field.arguments or ()
-    if (
-        lookup is None
-        or argument.name.value != "id"
-        or not isinstance(argument.value, StringValueNode | IntValueNode)
-        or may_be_global_id(argument.value.value)
-    ):
-        return None
+    field = shape.field
     response_key = field.alias.value if field.alias else field.name.value
     plan = root_plan(operation, context.schema._schema, response_key)
-    fields = found_kept(operation, context.schema, fields_key(lookup.type_name, (field,)))
+    fields = found_kept(operation, context.schema, fields_key(shape.lookup.type_name, (field,)))
     if plan is None or plan.build is None or fields is None:
         return None  # the object was not found, or not built by the plan in one pass
     found = estimate(
         context.schema._schema,
         context.graphql_document,
         operation,
-        {},
+        context.variables,
         hgnc_index=limits.hgnc_index,
         version_checks=limits.version_checks,
         budget=limits.max_cost,
@@ -168,8 +216,10 @@ def recipe_of(context: ExecutionContext, limits: CostLimits) -> Recipe | None:
         return None
     return Recipe(
         response_key=response_key,
-        lookup=lookup,
-        key=FieldsKey(argument.value.value.strip(), fields),
+        lookup=shape.lookup,
+        id=shape.id,
+        variable=shape.variable,
+        fields=fields,
         build=plan.build,
         estimate=found,
         limits=limits,
@@ -178,12 +228,32 @@ def recipe_of(context: ExecutionContext, limits: CostLimits) -> Recipe | None:
     )
 
 
-async def answer(recipe: Recipe, context: Context) -> LaneAnswer | None:
-    """The response body to `recipe`'s operation, or None to hand the request to the full path
-    (with the request's context: its loader holds the outcome, `carried_calls` the calls)."""
+def id_variable(operation: OperationDefinitionNode) -> str | None:
+    """The name of the operation's one variable when it is a plain `ID!` (no default, no
+    directives); None when it has none, or any other."""
+    definitions = operation.variable_definitions or ()
+    if len(definitions) != 1:
+        return None
+    (definition,) = definitions
+    type_ = definition.type
+    if (
+        definition.default_value is not None
+        or definition.directives
+        or not isinstance(type_, NonNullTypeNode)
+        or not isinstance(type_.type, NamedTypeNode)
+        or type_.type.name.value != "ID"
+    ):
+        return None
+    return definition.variable.name.value
+
+
+async def answer(recipe: Recipe, key: FieldsKey, context: Context) -> LaneAnswer | None:
+    """The response body to `recipe`'s operation for the loader key `key`, or None to hand the
+    request to the full path (with the request's context: its loader holds the outcome,
+    `carried_calls` the calls)."""
     with carrying() as carried:
         try:
-            doc = await recipe.lookup.loader(context).load(recipe.key)
+            doc = await recipe.lookup.loader(context).load(key)
         except Exception:  # the full path reports it, from the loader's cache
             context.carried_calls = carried
             return None

@@ -4,7 +4,7 @@ always strings, absent values null or empty (never an error)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -34,6 +34,14 @@ def text(value: Any) -> str | None:
     if value is None or value == "" or isinstance(value, dict):
         return None
     return str(value)
+
+
+def document_id(resolve_id: Callable[..., Any]) -> Callable[..., Any]:
+    """Marks a node type's `resolve_id` as reading its object's document alone (never `info`):
+    the compiled path (`schema.compiled`) then builds the type's `id` itself, as Strawberry's
+    `Node` field does, instead of executing it field by field."""
+    resolve_id.reads_document = True  # type: ignore[attr-defined]
+    return resolve_id
 
 
 def reads(key: str, document: str = "doc") -> dict[str, object]:

@@ -103,8 +103,8 @@ def test_the_cache_is_the_first_extension() -> None:
 
 def test_what_an_operation_keeps_is_its_own_and_goes_with_it() -> None:
     """`kept_with` is by identity: an equal operation of another document (a node's equality
-    and hash are structural) has a memo of its own; an operation with variables has none; an
-    operation's memo goes when the operation does."""
+    and hash are structural) has a memo of its own; an operation's memo goes when the
+    operation does."""
     import gc
 
     from graphql import OperationDefinitionNode, parse
@@ -123,10 +123,42 @@ def test_what_an_operation_keeps_is_its_own_and_goes_with_it() -> None:
     memo["x"] = 1
     assert kept_with(first) is memo
     assert kept_with(second) == {}
-    assert kept_with(operation("query($v: Int) { a(v: $v) }")) is None
+    assert kept_with(operation("query($v: Int) { a(v: $v) }")) == {}
     key = id(first)
     reference = KEPT[key][0]
     del first, memo
     gc.collect()
     assert reference() is None
     assert key not in KEPT or KEPT[key][0] is not reference
+
+
+def test_reads_variables_follows_arguments_directives_and_fragments() -> None:
+    """What reads no variable is kept with an operation that has some; a variable anywhere
+    below the nodes, in a fragment they spread (or a fragment it spreads), counts."""
+    from graphql import FieldNode, FragmentDefinitionNode, OperationDefinitionNode, parse
+
+    from schema.document_cache import reads_variables
+
+    document = parse(
+        "query Q($v: Int, $b: Boolean!) { a(v: $v) { plain { x } skipped { y @skip(if: $b) } "
+        "spread { ...Outer } clean { ...Clean } } } "
+        "fragment Outer on T { ...Inner } fragment Inner on T { z(n: $v) } "
+        "fragment Clean on T { w }"
+    )
+    operation, *definitions = document.definitions
+    assert isinstance(operation, OperationDefinitionNode)
+    fragments = {d.name.value: d for d in definitions if isinstance(d, FragmentDefinitionNode)}
+    [root] = operation.selection_set.selections
+    assert isinstance(root, FieldNode)
+    assert root.selection_set is not None
+    below = {f.name.value: f for f in root.selection_set.selections if isinstance(f, FieldNode)}
+    assert reads_variables(operation, [root], fragments.get)
+    assert reads_variables(operation, [root.selection_set], fragments.get)
+    assert not reads_variables(operation, [below["plain"]], fragments.get)
+    assert reads_variables(operation, [below["skipped"]], fragments.get)
+    assert reads_variables(operation, [below["spread"]], fragments.get)
+    assert not reads_variables(operation, [below["clean"]], fragments.get)
+    assert reads_variables(operation, [below["plain"], below["spread"]], fragments.get)
+    literal = parse("{ a { b(n: 1) } }").definitions[0]
+    assert isinstance(literal, OperationDefinitionNode)
+    assert not reads_variables(literal, [literal], fragments.get)

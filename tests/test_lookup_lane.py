@@ -42,6 +42,8 @@ from tests.test_compiled import (
 from tests.test_raw import RECORDINGS_MISSING, REFERENCE, reference_genes, served_chemicals
 
 SIMPLE = '{ gene(id: "1017") { symbol name } }'
+ID_QUERY = "query Gene($id: ID!) { gene(id: $id) { id symbol name } }"
+BOTH = {"id": "1017", "n": True}
 GLOBAL_ID = base64.b64encode(b"Gene:1017").decode()
 COMPARED_HEADERS = ("content-type", "cache-control", "ratelimit-limit", "ratelimit-remaining")
 
@@ -62,11 +64,15 @@ class Side:
     url: str
     mirror: MirrorServer
 
-    def send(self, query: str, headers: dict[str, str] | None = None) -> Sent:
+    def send(
+        self,
+        query: str,
+        headers: dict[str, str] | None = None,
+        variables: dict[str, Any] | None = None,
+    ) -> Sent:
         before = len(self.mirror.requests())
-        answer = httpx.post(
-            f"{self.url}/graphql", json={"query": query}, headers=headers or {}, timeout=30
-        )
+        body = {"query": query} if variables is None else {"query": query, "variables": variables}
+        answer = httpx.post(f"{self.url}/graphql", json=body, headers=headers or {}, timeout=30)
         kept = {name: answer.headers[name] for name in COMPARED_HEADERS if name in answer.headers}
         made = self.mirror.requests()[before:]
         upstream = sorted((r["path"], sent_fields(r)) for r in made)  # concurrent calls: any order
@@ -95,12 +101,17 @@ def lane_and_full(mirror: MirrorServer, **settings: Any) -> Iterator[tuple[Side,
         yield Side(lane_url, mirror), Side(full_url, mirror)
 
 
-def assert_same(sides: tuple[Side, Side], query: str, times: int = 3) -> Sent:
+def assert_same(
+    sides: tuple[Side, Side],
+    query: str,
+    times: int = 3,
+    variables: dict[str, Any] | None = None,
+) -> Sent:
     """The full path's answer, and the lane gateway's, `times` in a row, byte for byte."""
     lane, full = sides
-    expected = full.send(query)
+    expected = full.send(query, variables=variables)
     for _ in range(times):
-        assert lane.send(query) == expected, query
+        assert lane.send(query, variables=variables) == expected, (query, variables)
     return expected
 
 
@@ -108,6 +119,43 @@ def assert_same(sides: tuple[Side, Side], query: str, times: int = 3) -> Sent:
 def demo_sides(demo_mirror_server: MirrorServer) -> Iterator[tuple[Side, Side]]:
     with lane_and_full(demo_mirror_server) as sides:
         yield sides
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '{ gene(id: "1017") { id symbol } }',
+        '{ chemical(id: "DB00619") { id name } }',
+        '{ c: chemical(id: "CHEBI:45783") { ... on Chemical { name __typename } } }',
+    ],
+)
+def test_node_ids_aliases_and_fragments_take_the_lane(
+    demo_sides: tuple[Side, Side], lane_answers: list[LaneAnswer | None], query: str
+) -> None:
+    sent = assert_same(demo_sides, query)
+    assert "errors" not in json.loads(sent.body)
+    assert len(lane_answers) == 2
+    assert all(a is not None for a in lane_answers)
+
+
+def test_a_lookup_by_variable_takes_the_lane_for_every_id(
+    demo_sides: tuple[Side, Side], lane_answers: list[LaneAnswer | None]
+) -> None:
+    """The recipe of `query($id: ID!) { gene(id: $id) {...} }`, kept from the first request,
+    answers any id after it (a missing one with null, an integer as graphql-core reads an ID);
+    what graphql-core refuses or reads otherwise (a float, a global id, no id) goes the full
+    path, with its answer."""
+    assert_same(demo_sides, ID_QUERY, times=1, variables={"id": "1017"})
+    lane_answers.clear()
+    for id_ in ("1956", "7157", "0", 1017, " 1017 "):
+        sent = assert_same(demo_sides, ID_QUERY, times=1, variables={"id": id_})
+        assert len(sent.upstream) == 1
+        assert "errors" not in json.loads(sent.body)
+    assert len(lane_answers) == 5
+    assert all(a is not None for a in lane_answers)
+    for refused in ({"id": 1017.0}, {"id": True}, {"id": None}, {}, {"id": GLOBAL_ID}):
+        assert_same(demo_sides, ID_QUERY, times=1, variables=refused)
+    assert len(lane_answers) == 5
 
 
 def test_a_repeated_lookup_takes_the_lane_with_the_same_answer(
@@ -256,23 +304,25 @@ def test_an_upstream_failure_is_handed_over_without_a_second_call(
 @pytest.mark.parametrize(
     ("query", "variables", "headers"),
     [
-        ("query($id: ID!) { gene(id: $id) { symbol } }", {"id": "1017"}, {}),
+        ('query($id: ID! = "1017") { gene(id: $id) { symbol } }', {"id": "1017"}, {}),
+        ("query($id: ID!, $n: Boolean!) { gene(id: $id) { symbol @include(if: $n) } }", BOTH, {}),
+        (ID_QUERY, {"id": "1017", "unused": 1}, {}),
         (SIMPLE, {"unused": 1}, {}),
         ('{ gene(id: "1017") { symbol } other: gene(id: "1019") { symbol } }', None, {}),
         ('{ gene(id: "1017") @include(if: true) { symbol } }', None, {}),
         ('{ gene(id: "1017") { symbol hgnc { symbol } } }', None, {}),
-        ('{ gene(id: "1017") { id symbol } }', None, {}),
         ('{ genes(ids: ["1017"]) { symbol } }', None, {}),
         (f'{{ gene(id: "{GLOBAL_ID}") {{ symbol }} }}', None, {}),
         (SIMPLE, None, {"X-Genechem-Upstream-Calls": "1"}),
     ],
     ids=[
-        "variables",
-        "unused variables",
+        "default",
+        "variable in the selection",
+        "unused variable",
+        "variables without definitions",
         "two roots",
         "root directive",
         "link",
-        "id",
         "list",
         "global id",
         "report",
@@ -286,8 +336,7 @@ def test_what_the_lane_cannot_answer_always_executes(
     headers: dict[str, str],
 ) -> None:
     lane, _ = demo_sides
-    if variables is None:
-        lane.send(query, headers)  # a recipe for this text, if the lane could take it
+    lane.send(query, headers, variables)  # a recipe for this text, if the lane could take it
     for _ in range(2):
         answer = httpx.post(
             f"{lane.url}/graphql",

@@ -43,11 +43,12 @@ def test_a_repeated_document_is_parsed_once_and_answers_the_same(
     assert parsed == [query]
 
 
-def test_an_operation_without_variables_derives_its_upstream_fields_once(
+def test_a_selection_without_variables_derives_its_upstream_fields_once(
     gateway: Gateway, demo_mirror: MirrorServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The fields a selection reads are kept with its document (`kept_fields`) and asked of
-    the service the same every time; an operation with variables derives them per request."""
+    the service the same every time, also when the operation's root reads a variable; a
+    selection that reads one (`@include(if: $name)`) derives them per request."""
     from resolvers import projection
     from resolvers.projection import upstream_fields
 
@@ -60,14 +61,20 @@ def test_an_operation_without_variables_derives_its_upstream_fields_once(
     monkeypatch.setattr(projection, "upstream_fields", counted)
     literal = '{ gene(id: "1017") { symbol kept_once: name } }'
     with_variable = "query($id: ID!) { gene(id: $id) { symbol name } }"
+    reading = (
+        "query($id: ID!, $name: Boolean!) { gene(id: $id) { symbol name @include(if: $name) } }"
+    )
     answers = [gateway.data(literal) for _ in range(3)]
     assert answers == [{"gene": {"symbol": "CDK2", "kept_once": "cyclin dependent kinase 2"}}] * 3
     assert len(derived) == 1
-    for _ in range(2):
-        gateway.data(with_variable, {"id": "1017"})
-    assert len(derived) == 3
+    for id_ in ("1017", "1956"):
+        gateway.data(with_variable, {"id": id_})
+    assert len(derived) == 2
+    for name in (True, False):
+        gateway.data(reading, {"id": "1017", "name": name})
+    assert len(derived) == 4
     asked = [r["params"]["fields"] for r in demo_mirror.annotations("mygene")]
-    assert asked == [["name,symbol"]] * 5
+    assert asked == [["name,symbol"]] * 6 + [["symbol"]]
 
 
 @pytest.mark.parametrize("attempt", [1, 2])
