@@ -46,7 +46,7 @@ from graphql import (
 from strawberry.extensions import SchemaExtension
 from strawberry.types import ExecutionContext
 
-from backends.calls import CallLog, carrying
+from backends.calls import carrying
 from genechem.cache import Recent
 from resolvers import chemical as chemical_resolvers
 from resolvers import gene as gene_resolvers
@@ -123,11 +123,11 @@ def lookups() -> Recent[RecipeKey, Recipe]:
 
 @dataclass(frozen=True)
 class LaneAnswer:
-    """A lane's answer: the whole response body, its `extensions`, and the calls it made."""
+    """A lane's answer: the whole response body, and its `extensions` (for the log line and
+    the quota charge)."""
 
     body: bytes
     extensions: dict[str, Any]
-    calls: CallLog
 
 
 class LookupRecipes(SchemaExtension):
@@ -270,4 +270,4 @@ async def answer(recipe: Recipe, key: FieldsKey, context: Context) -> LaneAnswer
         return None
     extensions = {"cost": cost_report(recipe.estimate, carried.log, recipe.limits.max_cost)}
     body = orjson.dumps({"data": orjson.Fragment(written), "extensions": extensions})
-    return LaneAnswer(body, extensions, carried.log)
+    return LaneAnswer(body, extensions)

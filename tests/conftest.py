@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -81,6 +83,15 @@ class MirrorServer:
             **overrides,
         }
         return Settings(**values)
+
+
+@contextlib.contextmanager
+def dataset_mirror(dataset: Dataset, directory: Path) -> Iterator[MirrorServer]:
+    """A mirror serving `dataset`, written to `directory` and loaded back from it as
+    `genechem mirror --data DIR` loads its directory."""
+    dataset.write(directory)
+    with serve(create_mirror_app(Dataset.load(directory))) as url:
+        yield MirrorServer(url)
 
 
 def sent_fields(entry: dict[str, Any]) -> list[str] | None:

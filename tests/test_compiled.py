@@ -49,11 +49,10 @@ from graphql import (
 import app as app_module
 import schema as schema_module
 from app import create_app
-from mirror.app import create_mirror_app
 from mirror.store import Dataset
 from schema.compiled import DEFINITION, CompiledExecutor
 from schema.values import READS
-from tests.conftest import MirrorServer
+from tests.conftest import MirrorServer, dataset_mirror
 from tests.gateway import Gateway
 from tests.servers import serve
 from tests.test_raw import (
@@ -227,12 +226,12 @@ def reference_pair(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[G
         pytest.skip(RECORDINGS_MISSING)
     directory = tmp_path_factory.mktemp("compiled-reference")
     hgnc = json.loads((REFERENCE / "hgnc" / "fetch_records_5.json").read_text("utf-8"))
-    Dataset(
+    dataset = Dataset(
         genes=reference_genes(), chemicals=served_chemicals(), hgnc=hgnc["response"]["docs"]
-    ).write(directory)
+    )
     with (
-        serve(create_mirror_app(Dataset.load(directory))) as url,
-        reference_and_compiled(MirrorServer(url), **UNLIMITED) as pair,
+        dataset_mirror(dataset, directory) as mirror,
+        reference_and_compiled(mirror, **UNLIMITED) as pair,
     ):
         yield pair
 
@@ -279,11 +278,8 @@ BROKEN_GENES = [
 @pytest.fixture(scope="module")
 def broken_pair(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Gateway, Gateway]]:
     directory = tmp_path_factory.mktemp("compiled-broken")
-    Dataset(genes=BROKEN_GENES, chemicals=[], hgnc=[]).write(directory)
-    with (
-        serve(create_mirror_app(Dataset.load(directory))) as url,
-        reference_and_compiled(MirrorServer(url)) as pair,
-    ):
+    broken = Dataset(genes=BROKEN_GENES, chemicals=[], hgnc=[])
+    with dataset_mirror(broken, directory) as mirror, reference_and_compiled(mirror) as pair:
         yield pair
 
 

@@ -25,10 +25,9 @@ import pytest
 
 from app import create_app
 from genechem import graphql_http
-from mirror.app import create_mirror_app
 from mirror.store import Dataset
 from schema.lookup_lane import LaneAnswer
-from tests.conftest import MirrorServer, sent_fields
+from tests.conftest import MirrorServer, dataset_mirror, sent_fields
 from tests.servers import serve
 from tests.test_compiled import (
     BROKEN_GENES,
@@ -196,11 +195,10 @@ def reference_sides(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[
     if not REFERENCE.is_dir():
         pytest.skip(RECORDINGS_MISSING)
     directory = tmp_path_factory.mktemp("lane-reference")
-    Dataset(genes=reference_genes(), chemicals=served_chemicals(), hgnc=[]).write(directory)
-    with serve(create_mirror_app(Dataset.load(directory))) as url:
-        mirror = MirrorServer(url)
-        with lane_and_full(mirror, max_cost=100_000, max_answer_objects=10_000_000) as sides:
-            yield sides
+    dataset = Dataset(genes=reference_genes(), chemicals=served_chemicals(), hgnc=[])
+    unlimited = {"max_cost": 100_000, "max_answer_objects": 10_000_000}
+    with dataset_mirror(dataset, directory) as mirror, lane_and_full(mirror, **unlimited) as sides:
+        yield sides
 
 
 @pytest.mark.parametrize("seed", range(24))
@@ -229,11 +227,8 @@ def test_generated_lookups_on_recorded_documents_answer_as_the_full_path(
 @pytest.fixture(scope="module")
 def broken_sides(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Side, Side]]:
     directory = tmp_path_factory.mktemp("lane-broken")
-    Dataset(genes=BROKEN_GENES, chemicals=[], hgnc=[]).write(directory)
-    with (
-        serve(create_mirror_app(Dataset.load(directory))) as url,
-        lane_and_full(MirrorServer(url)) as sides,
-    ):
+    broken = Dataset(genes=BROKEN_GENES, chemicals=[], hgnc=[])
+    with dataset_mirror(broken, directory) as mirror, lane_and_full(mirror) as sides:
         yield sides
 
 

@@ -43,12 +43,11 @@ from app import create_app
 from backends.mychem import CHEMICAL_LIST_PATHS
 from backends.mygene import GENE_LIST_PATHS
 from backends.shapes import Doc, listify, original_of
-from mirror.app import create_mirror_app
 from mirror.biothings.projection import project as mirror_project
 from mirror.store import Dataset
 from schema.node import to_global_id
 from schema.values import project, raw_document
-from tests.conftest import MirrorServer, sent_fields
+from tests.conftest import MirrorServer, dataset_mirror, sent_fields
 from tests.gateway import Gateway
 from tests.servers import serve
 
@@ -493,9 +492,10 @@ def reference_mirror(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Mirro
         pytest.skip(RECORDINGS_MISSING)
     chemicals = served_chemicals()
     directory = tmp_path_factory.mktemp("raw-reference")
-    Dataset(genes=reference_genes(), chemicals=chemicals, hgnc=[]).write(directory)
-    with serve(create_mirror_app(Dataset.load(directory))) as url:
-        yield MirrorServer(url)
+    with dataset_mirror(
+        Dataset(genes=reference_genes(), chemicals=chemicals, hgnc=[]), directory
+    ) as mirror:
+        yield mirror
 
 
 def _aliases(field_lists: list[list[str]]) -> str:

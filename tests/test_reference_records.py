@@ -19,9 +19,8 @@ from graphql import get_introspection_query
 import schema as genechem_schema
 from app import create_app
 from backends.shapes import Doc
-from mirror.app import create_mirror_app
 from mirror.store import Dataset
-from tests.conftest import MirrorServer
+from tests.conftest import dataset_mirror
 from tests.gateway import Gateway
 from tests.servers import serve
 
@@ -121,11 +120,11 @@ def reference_gateway(
     """A gateway over a mirror of the reference records, loaded as `genechem mirror --data DIR`
     loads its directory."""
     directory = tmp_path_factory.mktemp("reference-data")
-    dataset.write(directory)
-    with serve(create_mirror_app(Dataset.load(directory))) as mirror_url:
-        settings = MirrorServer(mirror_url).settings(read_timeout=30.0)
-        with serve(create_app(settings)) as url:
-            yield Gateway(url)
+    with (
+        dataset_mirror(dataset, directory) as mirror,
+        serve(create_app(mirror.settings(read_timeout=30.0))) as url,
+    ):
+        yield Gateway(url)
 
 
 # --- selections from the schema -----------------------------------------------------------------
