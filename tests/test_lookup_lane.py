@@ -44,7 +44,15 @@ SIMPLE = '{ gene(id: "1017") { symbol name } }'
 ID_QUERY = "query Gene($id: ID!) { gene(id: $id) { id symbol name } }"
 BOTH = {"id": "1017", "n": True}
 GLOBAL_ID = base64.b64encode(b"Gene:1017").decode()
-COMPARED_HEADERS = ("content-type", "cache-control", "ratelimit-limit", "ratelimit-remaining")
+COMPARED_HEADERS = (
+    "content-type",
+    "content-encoding",
+    "cache-control",
+    "vary",
+    "access-control-allow-origin",
+    "ratelimit-limit",
+    "ratelimit-remaining",
+)
 
 
 @dataclass
@@ -105,12 +113,13 @@ def assert_same(
     query: str,
     times: int = 3,
     variables: dict[str, Any] | None = None,
+    headers: dict[str, str] | None = None,
 ) -> Sent:
     """The full path's answer, and the lane gateway's, `times` in a row, byte for byte."""
     lane, full = sides
-    expected = full.send(query, variables=variables)
+    expected = full.send(query, headers, variables)
     for _ in range(times):
-        assert lane.send(query, variables=variables) == expected, (query, variables)
+        assert lane.send(query, headers, variables) == expected, (query, variables)
     return expected
 
 
@@ -135,6 +144,24 @@ def test_node_ids_aliases_and_fragments_take_the_lane(
     assert "errors" not in json.loads(sent.body)
     assert len(lane_answers) == 2
     assert all(a is not None for a in lane_answers)
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"accept": "application/graphql-response+json"},
+        {"accept": "application/json", "accept-encoding": "gzip"},
+        {"accept-encoding": "zstd, gzip;q=0.5"},
+        {"origin": "http://localhost:5173"},
+    ],
+    ids=["graphql-response+json", "gzip", "zstd", "cors"],
+)
+def test_media_types_compression_and_cors_are_the_full_paths(
+    demo_sides: tuple[Side, Side], lane_answers: list[LaneAnswer | None], headers: dict[str, str]
+) -> None:
+    sent = assert_same(demo_sides, SIMPLE, headers=headers)
+    assert sent.status == 200
+    assert any(a is not None for a in lane_answers)
 
 
 def test_a_lookup_by_variable_takes_the_lane_for_every_id(
