@@ -97,7 +97,7 @@ def collecting(log: CallLog) -> Iterator[CallLog]:
 @dataclass(frozen=True)
 class CarriedCalls:
     """Calls made for an operation before its own logs began, to be counted there too: the
-    lookup lane's load (`genechem.lookup_lane`), when the full path then answers from it.
+    lookup lane's load (`schema.lookup_lane`), when the full path then answers from it.
     `log` holds them; `seen` are the logs that were collecting then and have them already."""
 
     log: CallLog

@@ -112,7 +112,7 @@ def gene_by_id(info: Info) -> GeneByIdLoader:
 
 
 def gene_loader(context: Context) -> GeneByIdLoader:
-    """The request's loader of genes by id (also the lookup lane's, `genechem.lookup_lane`)."""
+    """The request's loader of genes by id (also the lookup lane's, `schema.lookup_lane`)."""
     return context.loader(GeneByIdLoader, lambda b: GeneByIdLoader(b.mygene.get_genes))
 
 
