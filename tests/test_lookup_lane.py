@@ -187,9 +187,10 @@ def test_a_lookup_by_variable_takes_the_lane_for_every_id(
 def test_a_repeated_lookup_takes_the_lane_with_the_same_answer(
     demo_sides: tuple[Side, Side], lane_answers: list[LaneAnswer | None]
 ) -> None:
-    sent = assert_same(demo_sides, SIMPLE, times=4)
+    query = '{ repeated: gene(id: "1017") { symbol name } }'  # a text no other test sends
+    sent = assert_same(demo_sides, query, times=4)
     assert json.loads(sent.body)["data"] == {
-        "gene": {"symbol": "CDK2", "name": "cyclin dependent kinase 2"}
+        "repeated": {"symbol": "CDK2", "name": "cyclin dependent kinase 2"}
     }
     assert len(sent.upstream) == 1
     # The first request runs the full path and keeps the recipe; every later one is the lane's.
