@@ -79,8 +79,8 @@ from schema.values import READS
 
 DEFINITION = GraphQLCoreConverter.DEFINITION_BACKREF
 ROOT_PLAN = "root plan"
-"""Kept with an operation without variables, with a root field's response key: the plan that
-built that field's whole object (`root_plan`, for `schema.lookup_lane`)."""
+"""Kept with an operation, with a root field's response key: the shared plan that built that
+field's whole object (`root_plan`, for `schema.lookup_lane`)."""
 
 
 def root_plan(operation: OperationDefinitionNode, schema: GraphQLSchema, key: str) -> Plan | None:
@@ -130,7 +130,7 @@ class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
             except Exception:  # graphql-core runs the object again and reports it exactly
                 pass
             else:
-                if path is not None and path.prev is None and self.shareable(grouped_field_set):
+                if path is not None and path.prev is None and plan.shared:
                     kept(self.operation, self.schema, (ROOT_PLAN, path.key), lambda: plan)
                 return built  # type: ignore[no-any-return]
         elif any(field is not None for _, field in plan.fields):
@@ -188,19 +188,21 @@ class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
     def plan(self, parent_type: GraphQLObjectType, grouped_field_set: GroupedFieldSet) -> Plan:
         """The plan of a collected field set, made once per request (graphql-core collects each
         selection once per request, so the same set comes back for every object of a list),
-        and once per document for an operation without variables (`shareable`)."""
+        and once per document when it reads nothing of the request (`shareable`)."""
         key = (parent_type.name, id(grouped_field_set))
         plan = self._plans.get(key)
         if plan is None:
+            shared = self.shareable(grouped_field_set)
 
             def make() -> Plan:
                 fields = [
                     (name, self.compile_field(parent_type, details))
                     for name, details in grouped_field_set.items()
                 ]
-                return Plan(grouped_field_set, fields)  # holds the nodes its key names
+                # holds the nodes its key names
+                return Plan(grouped_field_set, fields, shared=shared)
 
-            if self.shareable(grouped_field_set):
+            if shared:
                 nodes = map(field_nodes, grouped_field_set.items())
                 shared_key = ("plan", parent_type.name, self.has_middleware, *nodes)
                 plan = kept(self.operation, self.schema, shared_key, make)

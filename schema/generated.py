@@ -43,13 +43,19 @@ class Plan:
     when every field is pure (`build_list`, the same for a list of such objects, made when a
     list asks for it)."""
 
-    __slots__ = ("_build_list", "build", "fields", "grouped_field_set")
+    __slots__ = ("_build_list", "build", "fields", "grouped_field_set", "shared")
 
     def __init__(
-        self, grouped_field_set: GroupedFieldSet, fields: list[tuple[str, CompiledField | None]]
+        self,
+        grouped_field_set: GroupedFieldSet,
+        fields: list[tuple[str, CompiledField | None]],
+        *,
+        shared: bool = False,
     ) -> None:
         self.grouped_field_set = grouped_field_set  # kept alive: plans are keyed by its id
         self.fields = fields
+        self.shared = shared
+        """Kept with the operation's document: it reads nothing of the request."""
         pure = [(name, field) for name, field in fields if field is not None]
         self.build = generated(pure) if len(pure) == len(fields) else None
         self._build_list: Build | None = None

@@ -51,14 +51,14 @@ from genechem.cache import Recent
 from resolvers import chemical as chemical_resolvers
 from resolvers import gene as gene_resolvers
 from resolvers.context import Context
-from resolvers.cost import Estimate, cost_report, estimate
+from resolvers.cost import Estimate, cost_report
 from resolvers.loaders import BatchByIdLoader, FieldsKey
 from resolvers.node import may_be_global_id
 from resolvers.projection import fields_key
 from schema.chemical import Chemical
 from schema.compiled import root_plan
 from schema.completion import Build
-from schema.document_cache import document_memo, found_kept
+from schema.document_cache import found_kept
 from schema.gene import Gene
 from schema.query_cost import CostLimits, chosen_operation, count_objects, encoded, fits_in
 
@@ -114,11 +114,6 @@ class Recipe:
         if not isinstance(value, str) or may_be_global_id(value):
             return None
         return FieldsKey(value.strip(), self.fields)
-
-
-def lookups() -> Recent[RecipeKey, Recipe]:
-    """A schema's recipes, bounded as the document cache is (by the texts they come from)."""
-    return document_memo()
 
 
 @dataclass(frozen=True)
@@ -202,16 +197,7 @@ def recipe_of(context: ExecutionContext, limits: CostLimits) -> Recipe | None:
     fields = found_kept(operation, context.schema, fields_key(shape.lookup.type_name, (field,)))
     if plan is None or plan.build is None or fields is None:
         return None  # the object was not found, or not built by the plan in one pass
-    found = estimate(
-        context.schema._schema,
-        context.graphql_document,
-        operation,
-        context.variables,
-        hgnc_index=limits.hgnc_index,
-        version_checks=limits.version_checks,
-        budget=limits.max_cost,
-        max_list=limits.max_list_argument,
-    )
+    found = limits.estimate(context, operation)
     if found is None or not found.complete or found.calls["hgnc"]:
         return None
     return Recipe(

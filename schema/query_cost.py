@@ -47,6 +47,26 @@ class CostLimits:
     """Whether the record cache keys records by build version: reading it may cost one
     metadata call per service a request touches."""
 
+    def estimate(
+        self,
+        context: ExecutionContext,
+        operation: OperationDefinitionNode,
+        known_symbol: Callable[[str], bool] | None = None,
+    ) -> Estimate | None:
+        """The estimate of the operation the execution context runs, under these limits."""
+        assert context.graphql_document is not None
+        return estimate(
+            context.schema._schema,
+            context.graphql_document,
+            operation,
+            context.variables,
+            hgnc_index=self.hgnc_index,
+            version_checks=self.version_checks,
+            budget=self.max_cost,
+            max_list=self.max_list_argument,
+            known_symbol=known_symbol,
+        )
+
 
 class QueryCost(UpstreamCalls):
     """Prices the operation before it runs (`resolvers.cost`) and refuses it over `limits`
@@ -111,17 +131,7 @@ class QueryCost(UpstreamCalls):
             kept = self.prices.get(key)
             if kept is not None and kept[0] is document:
                 return kept[1]
-        found = estimate(
-            context.schema._schema,
-            document,
-            operation,
-            context.variables,
-            hgnc_index=self.limits.hgnc_index,
-            version_checks=self.limits.version_checks,
-            budget=self.limits.max_cost,
-            max_list=self.limits.max_list_argument,
-            known_symbol=known_symbol,
-        )
+        found = self.limits.estimate(context, operation, known_symbol)
         if key is not None:
             self.prices.keep(key, (document, found), len(context.query or ""))
         return found
