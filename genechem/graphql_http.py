@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, overload
 
 import msgspec
@@ -60,6 +61,7 @@ from genechem.http_spec import (
     entity_tag,
     error_body,
     has_lone_surrogate,
+    json_body,
     negotiate,
     none_match,
     outcome_of,
@@ -111,6 +113,9 @@ client would otherwise wait for before the first byte (`GraphQLHTTPRoute.handle`
 LANE_CONTEXT_STATE = "graphql_lane_context"
 """The `request.state` attribute holding the context the lookup lane made, when it handed the
 request to the full path: its loader holds what the lane fetched (`lane_response`)."""
+READ_BODY: ContextVar[tuple[bytes, object] | None] = ContextVar("genechem_read_body", default=None)
+"""A POST body and the JSON msgspec read from it for the lookup lane (`lane_response`), matched
+to the body by identity: a request the lane hands on is not read a second time (`parse_json`)."""
 ContextGetter = Callable[[Request], Awaitable[Context]]
 
 
@@ -226,7 +231,11 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
         library reads (no NaN, no lone surrogates, no nesting past its depth) the same way, so
         whatever it refuses goes the standard library's way with the checks above. (Not
         orjson: it reads an integer past 64 bits as a float, so an ID variable sent as a long
-        number would change.)"""
+        number would change.) A body the lookup lane read already (`READ_BODY`) is not read
+        again."""
+        read = READ_BODY.get()
+        if read is not None and read[0] is data:
+            return read[1]
         try:
             return msgspec.json.decode(data)
         except (msgspec.DecodeError, RecursionError):
@@ -349,7 +358,12 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
         and noted as the view would note it; None sends the request through the view."""
         if not self.lookup_lane or request.method != "POST" or request.headers.get(CALLS_HEADER):
             return None
-        sent = plain_query(request.headers.get("content-type"), await request.body())
+        body = await request.body()
+        parameters = json_body(request.headers.get("content-type"), body)
+        if parameters is None:
+            return None
+        READ_BODY.set((body, parameters))  # read once: `parse_json` takes it from here
+        sent = plain_query(parameters)
         recipes = getattr(self.schema, "lookups", None)
         recipe = None if sent is None or recipes is None else recipes.get(sent[:2])
         key = None if recipe is None or sent is None else recipe.key(sent[2])

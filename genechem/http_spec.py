@@ -193,17 +193,21 @@ def request_data(parameters: dict[str, Any]) -> GraphQLRequestData:
     return GraphQLRequestData(query, variables, parameters.get("operationName"), extensions)
 
 
-def plain_query(
-    content_type: str | None, body: bytes
-) -> tuple[str, str | None, dict[str, Any]] | None:
-    """The query text, operation name and variables of a JSON POST body without extensions, as
-    the lookup lane reads it; None for anything else, which the full path reads (and refuses,
-    if it must)."""
+def json_body(content_type: str | None, body: bytes) -> object | None:
+    """A POST body as msgspec reads JSON (the reading `parse_json` of the router tries first);
+    None when its Content-Type is not JSON or msgspec refuses it."""
     try:
         require_json_body(content_type)
-        parameters = msgspec.json.decode(body)
+        parameters: object = msgspec.json.decode(body)
     except (HTTPException, msgspec.DecodeError, RecursionError):
         return None
+    return parameters
+
+
+def plain_query(parameters: object) -> tuple[str, str | None, dict[str, Any]] | None:
+    """The query text, operation name and variables of a POST body's parameters without
+    extensions, as the lookup lane reads them; None for anything else, which the full path
+    reads (and refuses, if it must)."""
     if not isinstance(parameters, dict) or parameters.get("extensions") not in (None, {}):
         return None
     query, name = parameters.get("query"), parameters.get("operationName")

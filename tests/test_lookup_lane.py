@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import msgspec
 import pytest
 
 from app import create_app
@@ -370,6 +371,30 @@ def test_what_the_lane_cannot_answer_always_executes(
         assert "errors" not in answer.json(), answer.text
         assert answer.json()["data"]
     assert lane_answers == []
+
+
+def test_a_body_the_lane_hands_on_is_read_once(
+    demo_sides: tuple[Side, Side], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lane reads each POST body to look its recipe up; the full path then takes the JSON
+    it read instead of reading the body again."""
+    lane, _ = demo_sides
+    body = json.dumps({"query": '{ gene(id: "1017") { symbol hgnc { symbol } } }'}).encode()
+    reads: list[bytes] = []
+    decode = msgspec.json.decode
+
+    def counted(data: Any, *args: Any, **kwargs: Any) -> Any:
+        if data == body:
+            reads.append(data)
+        return decode(data, *args, **kwargs)
+
+    monkeypatch.setattr(msgspec.json, "decode", counted)
+    for _ in range(2):
+        answer = httpx.post(
+            f"{lane.url}/graphql", content=body, headers={"content-type": "application/json"}
+        )
+        assert answer.json()["data"]["gene"]["hgnc"]["symbol"] == "CDK2"
+    assert len(reads) == 2  # once per request
 
 
 def test_a_get_and_the_lane_switched_off_always_execute(
