@@ -32,7 +32,7 @@ The generated builds are `schema.generated`, the completion of values `schema.co
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from operator import attrgetter
 from types import FunctionType
 from typing import Any, TypeGuard, cast
@@ -46,6 +46,7 @@ from graphql import (
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
+    GraphQLResolveInfo,
     GraphQLScalarType,
     GraphQLSchema,
     GraphQLString,
@@ -96,6 +97,7 @@ class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._plans: dict[tuple[str, int], Plan] = {}
+        self._item_builds: dict[tuple[GraphQLOutputType, int], Build | None] = {}
         strawberry_schema = self.schema._strawberry_schema  # type: ignore[attr-defined]
         self._config = strawberry_schema.config
         self._scalars = strawberry_schema.schema_converter.scalar_registry
@@ -111,6 +113,7 @@ class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
         response = super().build_response(data)
         self.async_helpers = None  # type: ignore[assignment]  # execution is over
         self._plans.clear()
+        self._item_builds.clear()
         return response
 
     def execute_fields(
@@ -138,6 +141,41 @@ class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
         return super().execute_fields(
             parent_type, source_value, path, grouped_field_set, position_context
         )
+
+    def complete_iterable_value(  # noqa: PLR0917 (graphql-core's signature)
+        self,
+        item_type: GraphQLOutputType,
+        field_details_list: FieldDetailsList,
+        info: GraphQLResolveInfo[Any],
+        path: Path,
+        items: Iterable[Any],
+        position_context: Any | None,
+    ) -> AwaitableOrValue[list[Any]]:
+        """A list a resolver returned (`genes(ids:)`'s genes), built whole in one call when its
+        items are pure (`list_completer`), as the compiled fields below an object build theirs;
+        graphql-core completes it item by item otherwise (`@stream`, a resolver's own list
+        type) or when the build meets anything unusual, and then reports it exactly."""
+        if type(items) is list and self.get_stream_usage(field_details_list, path) is None:
+            build = self.items_build(item_type, field_details_list)
+            if build is not None:
+                try:
+                    return build(items)  # type: ignore[no-any-return]
+                except Exception:  # graphql-core completes the list again and reports it
+                    pass
+        return super().complete_iterable_value(
+            item_type, field_details_list, info, path, items, position_context
+        )
+
+    def items_build(
+        self, item_type: GraphQLOutputType, field_details_list: FieldDetailsList
+    ) -> Build | None:
+        """The build of a whole list of `item_type` for these field nodes, made once per
+        request (graphql-core completes a field's list once per parent object); None when its
+        items are not all pure."""
+        key = (item_type, id(field_details_list))
+        if key not in self._item_builds:
+            self._item_builds[key] = self.list_completer(item_type, field_details_list)
+        return self._item_builds[key]
 
     def execute_mixed(
         self,

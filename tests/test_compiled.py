@@ -360,6 +360,34 @@ def test_a_heavy_selection_executes_almost_no_field_through_graphql_core(
     ]
 
 
+def test_a_list_a_resolver_returns_is_built_whole_unless_an_item_breaks(
+    demo_mirror: MirrorServer,
+    broken_pair: tuple[Gateway, Gateway],
+    breaking_texts: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`genes(ids:)`'s genes, a missing id's null among them, complete without graphql-core's
+    per-item completion; a list with an item the build refuses is completed item by item, with
+    the reference executor's errors (`test_broken_values_fail_as_in_the_reference_executor`)."""
+    completed: list[str] = []
+    reference_complete = CompiledExecutor.complete_object_value
+
+    def counting(self: CompiledExecutor, return_type: GraphQLObjectType, *args: Any) -> Any:
+        completed.append(return_type.name)
+        return reference_complete(self, return_type, *args)
+
+    monkeypatch.setattr(CompiledExecutor, "complete_object_value", counting)
+    query = "query G($ids: [ID!]!) { genes(ids: $ids) { symbol aliases ensembl { geneId } } }"
+    with serve(create_app(demo_mirror.settings())) as url:
+        data = Gateway(url).data(query, {"ids": ["1017", "0", "7157"]})
+    assert [g and g["symbol"] for g in data["genes"]] == ["CDK2", None, "TP53"]
+    assert completed == []
+
+    answer = assert_same(broken_pair, query, {"ids": ["1", "3"]})
+    assert answer["data"]["genes"][1] is None  # `aliases` failed on gene 3: graphql-core's error
+    assert completed.count("Gene") >= 2
+
+
 def test_every_reads_declaration_is_what_its_resolver_reads() -> None:
     """A field declared with `reads(key)` is read inline by the compiled path when the value is
     a non-empty string: its resolver must answer such a value unchanged, or the two paths would
