@@ -27,15 +27,15 @@ fields have no side effects, so running one twice is safe. tests/test_compiled.p
 compiled answers to the reference executor's on every operation in queries/, on generated
 operations over real recorded documents, and on broken documents.
 
-The generated builds are `schema.generated`, the completion of values `schema.completion`.
+The generated builds are `schema.generated`, the completion of values `schema.completion`, and
+which fields are pure `schema.pure_fields`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from operator import attrgetter
-from types import FunctionType
-from typing import Any, TypeGuard, cast
+from typing import Any, cast
 
 from graphql import (
     FragmentDefinitionNode,
@@ -57,11 +57,8 @@ from graphql import (
 from graphql.execution.collect_fields import FieldDetailsList, GroupedFieldSet
 from graphql.execution.values import get_argument_values
 from graphql.pyutils import AwaitableOrValue, Path, gather_with_cancel
-from strawberry import relay
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
-from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types.arguments import convert_arguments
-from strawberry.types.field import StrawberryField
 
 from schema.completion import (
     Build,
@@ -76,9 +73,9 @@ from schema.completion import (
 )
 from schema.document_cache import found_kept, kept, reads_variables
 from schema.generated import CompiledField, Plan
+from schema.pure_fields import DEFINITION, is_pure, node_id_reader
 from schema.values import READS
 
-DEFINITION = GraphQLCoreConverter.DEFINITION_BACKREF
 ROOT_PLAN = "root plan"
 """Kept with an operation, with a root field's response key: the shared plan that built that
 field's whole object (`root_plan`, for `schema.lookup_lane`)."""
@@ -389,49 +386,8 @@ class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
         return self.plan(type_, grouped_field_set)
 
 
-def node_id_reader(parent_type: GraphQLObjectType, field_def: GraphQLField) -> Build | None:
-    """The global id of a node type whose `resolve_id` reads only its document
-    (`schema.values.document_id`), as Strawberry's `Node.id` field builds it (the type's own
-    name, since the type keeps `Node`'s `resolve_typename`); None for any other field."""
-    field = field_def.extensions.get(DEFINITION)
-    definition = parent_type.extensions.get(DEFINITION)
-    origin = getattr(definition, "origin", None)
-    if (
-        not isinstance(field, StrawberryField)
-        or field.python_name != "_id"
-        or not (isinstance(origin, type) and issubclass(origin, relay.Node))
-        or not getattr(origin.resolve_id, "reads_document", False)
-        or origin.resolve_typename.__func__ is not relay.Node.resolve_typename.__func__  # type: ignore[attr-defined]
-    ):
-        return None
-    resolve_id: Callable[..., Any] = origin.resolve_id
-    type_name = parent_type.name
-    return lambda source: relay.GlobalID(type_name, str(resolve_id(source, info=None)))
-
-
 def field_nodes(item: tuple[str, FieldDetailsList]) -> tuple[str, tuple[int, ...]]:
     """A collected field's response name and the identities of its nodes (the key of a plan
     kept with its document)."""
     name, details = item
     return name, tuple(id(detail.node) for detail in details)
-
-
-def is_pure(field: Any) -> TypeGuard[StrawberryField]:
-    """A Strawberry field that only reads its object: a plain attribute read with `getattr`, or
-    a synchronous function of its source (`self`, or `root` as its first parameter) and
-    arguments (no `info`, no `parent`), with no field extensions."""
-    if not isinstance(field, StrawberryField) or field.extensions or field.is_async:
-        return False
-    resolver = field.base_resolver
-    if resolver is None:
-        return field.default_resolver is getattr
-    source = resolver.self_parameter or resolver.root_parameter
-    parameters = list(resolver.signature.parameters.values())
-    return (
-        isinstance(resolver.wrapped_func, FunctionType)
-        and source is not None
-        and parameters[0] is source
-        and not (resolver.self_parameter and resolver.root_parameter)
-        and resolver.info_parameter is None
-        and resolver.parent_parameter is None
-    )

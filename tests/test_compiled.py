@@ -50,7 +50,8 @@ import app as app_module
 import schema as schema_module
 from app import create_app
 from mirror.store import Dataset
-from schema.compiled import DEFINITION, CompiledExecutor
+from schema.compiled import CompiledExecutor
+from schema.pure_fields import DEFINITION
 from schema.values import READS
 from tests.conftest import MirrorServer, dataset_mirror
 from tests.gateway import Gateway
