@@ -171,6 +171,9 @@ def start_gateway(mirror: Server, workers: int, logs: Path, **settings: str) -> 
         "GENECHEM_RESPONSE_CACHE_TTL": "0",
         "GENECHEM_RECORD_CACHE_TTL": "0",
         "GENECHEM_METADATA_TTL": "0",
+        # The sides take turns: a 5000-gene turn leaves the others' connections idle for ~10 s,
+        # and one closed by the 5 s default just as its next request went out failed the run.
+        "GENECHEM_KEEP_ALIVE": "75",
         **{f"GENECHEM_{k.upper()}": v for k, v in settings.items()},
     }
     command = [GENECHEM, "serve", "--port", str(port), "--workers", str(workers)]

@@ -151,6 +151,7 @@ def serve(host: str, port: int, source: SourceMode | None, workers: int) -> None
     options = {
         **SERVER_OPTIONS,
         "timeout_graceful_shutdown": settings.shutdown_timeout,
+        "timeout_keep_alive": settings.keep_alive,
         "access_log": False,
     }
     if workers <= 1:

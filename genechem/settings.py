@@ -162,6 +162,14 @@ class Settings(BaseSettings):
         "above which new GraphQL requests are answered 503 OVERLOADED: the process is busy on "
         "CPU. 0: not measured.",
     )
+    keep_alive: float = Field(
+        5.0,
+        gt=0,
+        description="Seconds `genechem serve` keeps an idle client connection open (uvicorn's "
+        "default, 5). Behind a proxy or load balancer that reuses connections, set it above "
+        "the proxy's own idle timeout (nginx 60, AWS ALB 60): a connection the gateway closes "
+        "just as the proxy reuses it fails that request.",
+    )
     shutdown_timeout: float = Field(
         20.0,
         ge=0,

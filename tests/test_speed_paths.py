@@ -4,6 +4,7 @@ orjson decodes and encodes what the standard library did, HGNC's index is the de
 
 from __future__ import annotations
 
+import gc
 import os
 from typing import Any
 
@@ -131,6 +132,26 @@ def test_the_mirror_keeps_idle_connections_as_long_as_asked(
     [options] = calls
     assert options["timeout_keep_alive"] == seconds
     assert options["loop"] == "uvloop"
+
+
+@pytest.mark.parametrize(("value", "seconds"), [(None, 5.0), ("75", 75.0)])
+def test_the_gateway_keeps_idle_connections_as_long_as_set(
+    monkeypatch: pytest.MonkeyPatch, value: str | None, seconds: float
+) -> None:
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr("genechem.cli.uvicorn.run", lambda app, **kw: calls.append(kw))
+    if value is None:
+        monkeypatch.delenv("GENECHEM_KEEP_ALIVE", raising=False)
+    else:
+        monkeypatch.setenv("GENECHEM_KEEP_ALIVE", value)
+    monkeypatch.delenv("GENECHEM_SOURCE", raising=False)
+    thresholds = gc.get_threshold()  # one worker builds the app, which tunes the collector
+    try:
+        for workers in (1, 2):
+            cli.serve("127.0.0.1", 8123, "mirror", workers)
+    finally:
+        gc.set_threshold(*thresholds)
+    assert [options["timeout_keep_alive"] for options in calls] == [seconds, seconds]
 
 
 def test_decode_json_keeps_integers_past_64_bits() -> None:
