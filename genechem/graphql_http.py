@@ -19,8 +19,8 @@ What `GraphQLHTTPRouter` changes, all through the view's own hooks:
                             `Cache-Control: public, max-age=N` (N no longer than the shortest
                             TTL of the cached records it used; genechem.response_cache keeps
                             GET and persisted answers in the store), a weak `ETag` of its
-                            body, 304 to a matching `If-None-Match`; every other answer
-                            `no-store`
+                            `data` (not of the cost the execution reports), 304 to a
+                            matching `If-None-Match`; every other answer `no-store`
 
 The spec's rules themselves (negotiation, outcome and status, ETags, request checks) are plain
 functions in `genechem.http_spec`; the layers around the whole app (CORS, compression, the last
@@ -110,6 +110,9 @@ ANSWER_STATE = "graphql_answer"
 """The `request.state` attribute holding the executed result until its response is sent: a
 large answer takes a while to free (~10 ms for 1000 genes with GO annotations), time the
 client would otherwise wait for before the first byte (`GraphQLHTTPRoute.handle`)."""
+TAGGED_DATA_STATE = "graphql_tagged_data"
+"""The `request.state` attribute holding the JSON of an executed answer's `data`, as its bound
+wrote it: the answer's ETag is that of `{"data": ...}` alone (`with_caching`)."""
 LANE_CONTEXT_STATE = "graphql_lane_context"
 """The `request.state` attribute holding the context the lookup lane made, when it handed the
 request to the full path: its loader holds what the lane fetched (`lane_response`)."""
@@ -136,6 +139,12 @@ def with_written_answer(response: object) -> object:
         return response
     ENCODED_ANSWER.set(None)
     return {**response, "data": orjson.Fragment(encoded)}
+
+
+def data_body(data: bytes) -> tuple[bytes, bytes, bytes]:
+    """The parts of an answer with only `data` (its JSON `data`), as `answer_body` and
+    `encode_json` write it: `{"data":` ... `}`."""
+    return b'{"data":', data, b"}"
 
 
 class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
@@ -328,7 +337,7 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
         bound already wrote when there are some (left for the response to use too)."""
         written = written_answer(data)
         if written is not None:
-            return b'{"data":' + written + b"}"
+            return b"".join(data_body(written))
         body = self.encode_json({"data": data})
         return body if isinstance(body, bytes) else body.encode()
 
@@ -447,6 +456,7 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
         outcome = outcome_of(result)
         setattr(request.state, OUTCOME_STATE, outcome)
         setattr(request.state, ANSWER_STATE, result)
+        setattr(request.state, TAGGED_DATA_STATE, written_answer(result.data))
         codes = [str((e.extensions or {}).get("code")) for e in result.errors or []]
         note_result(outcome.name.lower(), codes, result.extensions)
         spent = getattr(request.state, COST_STATE, 0) + estimated_calls(result.extensions)
@@ -563,7 +573,12 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
     def with_caching(self, request: Request, response: Response, outcome: Outcome) -> Response:
         """GET answers without errors may be reused for `cache_max_age` seconds and revalidated
         with their ETag; anything else must not be stored (a POST, an error that may pass, the
-        report of the request's own upstream calls)."""
+        report of the request's own upstream calls). The ETag is that of `{"data": ...}`: an
+        executed answer's `extensions.cost` tells what that execution spent (its upstream calls
+        differ as records come from the cache or not), not what the answer is, so the same data
+        keeps one tag, executed or from the response cache, and revalidates with 304."""
+        data: bytes | None = getattr(request.state, TAGGED_DATA_STATE, None)
+        setattr(request.state, TAGGED_DATA_STATE, None)  # the answer's bytes, held no longer
         if (
             request.method != "GET"
             or outcome is not Outcome.DATA
@@ -572,7 +587,7 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
         ):
             response.headers["cache-control"] = "no-store"
             return response
-        etag = entity_tag(bytes(response.body))
+        etag = entity_tag(bytes(response.body)) if data is None else entity_tag(*data_body(data))
         # No longer than the first record or cached answer it was made of stays fresh.
         shortest: float | None = getattr(request.state, MAX_AGE_STATE, None)
         max_age = self.cache_max_age if shortest is None else min(self.cache_max_age, int(shortest))

@@ -135,10 +135,14 @@ def status_for(outcome: Outcome, media_type: str) -> int:
     return {Outcome.REQUEST_ERROR: 400, Outcome.INTERNAL_ERROR: 500}.get(outcome, 200)
 
 
-def entity_tag(body: bytes) -> str:
-    """A weak ETag of the body: weak because compression may re-encode the bytes on the way
-    out."""
-    return f'W/"{hashlib.sha256(body).hexdigest()[:32]}"'
+def entity_tag(*parts: bytes) -> str:
+    """A weak ETag of the body `parts` make together: weak because compression may re-encode
+    the bytes on the way out, and because an answer's tag covers its `data` alone (see
+    `GraphQLHTTPRouter.with_caching`)."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part)
+    return f'W/"{digest.hexdigest()[:32]}"'
 
 
 def none_match(if_none_match: str | None, etag: str) -> bool:

@@ -232,6 +232,26 @@ def test_get_answer_is_cacheable_and_revalidates_with_304(
     assert other.headers["etag"] != etag
 
 
+def test_an_answer_keeps_its_etag_when_its_cost_report_changes(demo_mirror: MirrorServer) -> None:
+    """With the record cache on, the second execution of a GET makes no upstream call, so its
+    `extensions.cost` differs from the first's: the data, and so the ETag, are the same, and
+    the first answer's tag revalidates with 304."""
+    params = {"query": '{ gene(id: "1017") { symbol name } }'}
+    with serve(create_app(demo_mirror.settings(record_cache_ttl=60))) as url:
+        first = httpx.get(f"{url}/graphql", params=params)
+        second = httpx.get(f"{url}/graphql", params=params)
+        again = httpx.get(
+            f"{url}/graphql", params=params, headers={"if-none-match": first.headers["etag"]}
+        )
+        other = httpx.get(f"{url}/graphql", params={"query": '{ gene(id: "7157") { symbol } }'})
+    costs = [answer.json()["extensions"]["cost"]["actual"]["total"] for answer in (first, second)]
+    assert costs == [1, 0]
+    assert first.json()["data"] == second.json()["data"]
+    assert first.headers["etag"] == second.headers["etag"]
+    assert (again.status_code, again.content) == (304, b"")
+    assert other.headers["etag"] != first.headers["etag"]
+
+
 def test_cache_max_age_is_a_setting(demo_mirror: MirrorServer) -> None:
     with serve(create_app(demo_mirror.settings(http_cache_max_age=5))) as url:
         answer = httpx.get(f"{url}/graphql", params={"query": TYPENAME})

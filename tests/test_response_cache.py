@@ -64,6 +64,19 @@ def test_a_repeated_get_revalidates_with_its_etag(answer_cache_url: str) -> None
     assert again.headers["etag"] == hit.headers["etag"]
 
 
+def test_an_executed_answer_and_its_cached_hits_share_one_etag(answer_cache_url: str) -> None:
+    """The executed answer reports its cost and the cached one does not: the same data, one
+    ETag, so a client that kept the executed answer revalidates it with 304."""
+    query_string = urlencode({"query": 'query Tp53 { gene(id: "7157") { symbol } }'})
+    executed = get(answer_cache_url, query_string)
+    hit = get(answer_cache_url, query_string)
+    assert "cost" in executed.json()["extensions"]
+    assert hit.content == b'{"data":{"gene":{"symbol":"TP53"}}}'
+    assert executed.headers["etag"] == hit.headers["etag"]
+    again = get(answer_cache_url, query_string, **{"if-none-match": executed.headers["etag"]})
+    assert (again.status_code, again.content) == (304, b"")
+
+
 def test_another_spelling_of_the_same_request_shares_the_answer(
     answer_cache_url: str, demo_mirror: MirrorServer
 ) -> None:
