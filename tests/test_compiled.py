@@ -333,17 +333,24 @@ def test_broken_values_fail_as_in_the_reference_executor(
 # --- the compiled path is taken ------------------------------------------------------------------
 
 
+def calls_by_type(monkeypatch: pytest.MonkeyPatch, method: str) -> list[str]:
+    """The name of the type each call of `CompiledExecutor.<method>` is given first (the parent
+    type of `execute_field`, the object type of `complete_object_value`), call by call."""
+    seen: list[str] = []
+    reference = getattr(CompiledExecutor, method)
+
+    def counting(self: CompiledExecutor, type_: GraphQLObjectType, *args: Any) -> Any:
+        seen.append(type_.name)
+        return reference(self, type_, *args)
+
+    monkeypatch.setattr(CompiledExecutor, method, counting)
+    return seen
+
+
 def test_a_heavy_selection_executes_almost_no_field_through_graphql_core(
     demo_mirror: MirrorServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    executed: list[str] = []
-    reference_execute_field = CompiledExecutor.execute_field
-
-    def counting(self: CompiledExecutor, parent_type: GraphQLObjectType, *args: Any) -> Any:
-        executed.append(parent_type.name)
-        return reference_execute_field(self, parent_type, *args)
-
-    monkeypatch.setattr(CompiledExecutor, "execute_field", counting)
+    executed = calls_by_type(monkeypatch, "execute_field")
     query = (
         "query Heavy($ids: [ID!]!) { genes(ids: $ids) { id symbol name taxid go { "
         "biologicalProcess { id term evidence } cellularComponent { id term } } "
@@ -370,14 +377,7 @@ def test_a_list_a_resolver_returns_is_built_whole_unless_an_item_breaks(
     """`genes(ids:)`'s genes, a missing id's null among them, complete without graphql-core's
     per-item completion; a list with an item the build refuses is completed item by item, with
     the reference executor's errors (`test_broken_values_fail_as_in_the_reference_executor`)."""
-    completed: list[str] = []
-    reference_complete = CompiledExecutor.complete_object_value
-
-    def counting(self: CompiledExecutor, return_type: GraphQLObjectType, *args: Any) -> Any:
-        completed.append(return_type.name)
-        return reference_complete(self, return_type, *args)
-
-    monkeypatch.setattr(CompiledExecutor, "complete_object_value", counting)
+    completed = calls_by_type(monkeypatch, "complete_object_value")
     query = "query G($ids: [ID!]!) { genes(ids: $ids) { symbol aliases ensembl { geneId } } }"
     with serve(create_app(demo_mirror.settings())) as url:
         data = Gateway(url).data(query, {"ids": ["1017", "0", "7157"]})
