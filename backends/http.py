@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
-import functools
 import json
 import random
 import time
@@ -36,6 +35,7 @@ import stamina
 from backends.calls import UpstreamCall, record
 from backends.transport import AiohttpTransport
 from genechem.breaker import CircuitBreaker, MemoryBreaker, MemoryRetryBudget, RetryBudget
+from genechem.cache import memo_short
 from genechem.deadline import RequestBudget, current_budget
 from genechem.errors import (
     SOURCE_NAMES,
@@ -524,8 +524,14 @@ class ServiceHTTP:
         )
 
 
-@functools.lru_cache(maxsize=256)
-def absolute_url(base_url: str, path: str) -> httpx.URL:
+CACHED_URL_LENGTH = 512
+"""Paths with their query up to this long are kept parsed (`service_url`), and queries up to
+this long kept encoded (`encoded_query`); a longer one, such as a long search, is worked out
+each time rather than kept: 256 of them could be megabytes."""
+
+
+@memo_short(256, lambda base_url, path: len(path) <= CACHED_URL_LENGTH)
+def service_url(base_url: str, path: str) -> httpx.URL:
     """`path` (with its query string, `query_suffix`) under `base_url`, parsed once: httpx
     parses a relative URL, then its merge with the base, then the URL again with its params
     merged in (a third of a single-gene call's CPU); the commonest calls repeat one path. The
@@ -533,33 +539,18 @@ def absolute_url(base_url: str, path: str) -> httpx.URL:
     return httpx.URL(base_url + path)
 
 
-CACHED_URL_LENGTH = 512
-"""Paths with their query up to this long are kept parsed (`absolute_url`); a longer one, such
-as a long search, is parsed each time rather than kept: 256 of them could be megabytes."""
-
-
-def service_url(base_url: str, path: str) -> httpx.URL:
-    """`absolute_url`, kept only for paths up to `CACHED_URL_LENGTH` characters."""
-    if len(path) <= CACHED_URL_LENGTH:
-        return absolute_url(base_url, path)
-    return httpx.URL(base_url + path)
-
-
 def query_suffix(query: Mapping[str, str]) -> str:
     """`?` and `query` encoded as httpx encodes `params` (nothing for no query): parsed with the
-    path in one go by `absolute_url`, into the URL httpx's params merge makes (tested on the
+    path in one go by `service_url`, into the URL httpx's params merge makes (tested on the
     wire, tests/test_transport.py). Encoded once for the commonest queries (`fields=...`):
     httpx parses and prints its QueryParams for ~1% of a single gene's CPU."""
     if not query:
         return ""
-    items = tuple(query.items())
-    if sum(len(k) + len(v) for k, v in items) <= CACHED_URL_LENGTH:
-        return _encoded_query(items)
-    return "?" + str(httpx.QueryParams(query))
+    return encoded_query(tuple(query.items()))
 
 
-@functools.lru_cache(maxsize=256)
-def _encoded_query(items: tuple[tuple[str, str], ...]) -> str:
+@memo_short(256, lambda items: sum(len(k) + len(v) for k, v in items) <= CACHED_URL_LENGTH)
+def encoded_query(items: tuple[tuple[str, str], ...]) -> str:
     return "?" + str(httpx.QueryParams(items))
 
 

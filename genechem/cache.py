@@ -9,18 +9,22 @@ them, each client has a quota, and when the whole cache is full the largest clie
 entry goes first, so a client flooding walks pushes out its own pages, never another's walk.
 
 `Recent` is the least-recently-used memo of what is derived from requests (parsed documents,
-their prices and verdicts, GET answer keys), bounded by count and by cost.
+their prices and verdicts, GET answer keys), bounded by count and by cost. `memo_short` keeps a
+function's results for short inputs only (header values, upstream URLs).
 """
 
 from __future__ import annotations
 
+import functools
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, ParamSpec, Protocol, TypeVar
 
 K = TypeVar("K")
 V = TypeVar("V")
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 class Cache(Protocol):
@@ -147,3 +151,37 @@ class PartitionedCache:
     def held_by(self, owner: str) -> int:
         """Entries `owner` holds."""
         return len(self._owners.get(owner, ()))
+
+
+class ShortMemo(Generic[P, R]):
+    """`function`, its results kept (least recently used, `maxsize` of them) for the calls
+    `short` accepts and computed afresh for the others: a client's long value (a header, a long
+    search) is read, not kept, so a few short ones repeated by every client fill the memo."""
+
+    def __init__(self, function: Callable[P, R], maxsize: int, short: Callable[P, bool]) -> None:
+        self.function = function
+        self.cached = functools.lru_cache(maxsize)(function)
+        self.short = short
+        functools.update_wrapper(self, function)
+
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
+        if self.short(*args, **kwargs):
+            return self.cached(*args, **kwargs)  # type: ignore[arg-type]  # callers pass hashables
+        return self.function(*args, **kwargs)
+
+    def cache_info(self) -> Any:
+        return self.cached.cache_info()
+
+    def cache_clear(self) -> None:
+        self.cached.cache_clear()
+
+
+def memo_short(
+    maxsize: int, short: Callable[P, bool]
+) -> Callable[[Callable[P, R]], ShortMemo[P, R]]:
+    """A decorator: the function as a `ShortMemo`."""
+
+    def decorate(function: Callable[P, R]) -> ShortMemo[P, R]:
+        return ShortMemo(function, maxsize, short)
+
+    return decorate

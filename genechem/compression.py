@@ -33,6 +33,8 @@ from starlette.middleware.gzip import (
 )
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from genechem.cache import memo_short
+
 GZIP_LEVEL = isal_zlib.ISAL_DEFAULT_COMPRESSION
 """ISA-L's levels run 0-3; its default (2) compresses like zlib 3 at a sixth of the time."""
 GZIP_WBITS = 16 + isal_zlib.MAX_WBITS
@@ -49,10 +51,12 @@ PREFERENCE = ("zstd", "gzip")
 """The codings offered, the server's choice first when a client weighs them equally."""
 
 
-@functools.lru_cache(maxsize=256)
+@memo_short(256, lambda accept_encoding: len(accept_encoding) <= CACHED_HEADER_LENGTH)
 def chosen_encoding(accept_encoding: str) -> str | None:
     """The coding to answer with for an `Accept-Encoding` value: the offered coding with the
-    highest q-value above 0, or None (identity). A q-value that is not a number counts as 0."""
+    highest q-value above 0, or None (identity, also for no header). A q-value that is not a
+    number counts as 0. Kept for values up to `CACHED_HEADER_LENGTH`: a client's long header
+    is read, not kept."""
     weights: dict[str, float] = {}
     for item in accept_encoding.split(","):
         name, _, parameters = item.partition(";")
@@ -74,16 +78,6 @@ def chosen_encoding(accept_encoding: str) -> str | None:
         if weight > best:
             chosen, best = coding, weight
     return chosen
-
-
-def coding_for(accepted: str) -> str | None:
-    """`chosen_encoding` of an `Accept-Encoding` value (None when there is none), remembered
-    only for values up to `CACHED_HEADER_LENGTH`: a client's long header is read, not kept."""
-    if not accepted:
-        return None
-    if len(accepted) <= CACHED_HEADER_LENGTH:
-        return chosen_encoding(accepted)
-    return chosen_encoding.__wrapped__(accepted)
 
 
 class IsalGZipResponder(GZipResponder):
@@ -167,7 +161,7 @@ class Compression:
                 IdentityResponder, app, minimum_size, exclude_content_types=excluded
             ),
         }
-        """A new responder (it holds one response's state) for each coding `coding_for`
+        """A new responder (it holds one response's state) for each coding `chosen_encoding`
         answers."""
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -179,4 +173,4 @@ class Compression:
             for key, value in scope["headers"]
             if key.lower() == b"accept-encoding"
         )
-        await self.responders[coding_for(accepted)]()(scope, receive, send)
+        await self.responders[chosen_encoding(accepted)]()(scope, receive, send)

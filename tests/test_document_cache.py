@@ -10,7 +10,7 @@ import graphql
 import pytest
 from strawberry.schema.schema import validate_document as strawberry_validate
 
-from genechem.cache import Recent
+from genechem.cache import Recent, memo_short
 from schema import build_schema
 from schema import document_cache as cache
 from schema.document_cache import DOCUMENTS, LONGEST_CACHED_DOCUMENT, DocumentCache
@@ -33,6 +33,28 @@ def test_recent_is_bounded_by_count_and_by_cost() -> None:
     assert recent.get("missing", -1) == -1
     recent.keep("d", 9, cost=2)  # kept again: its old cost is given back
     assert recent.cost == sum(cost for _, cost in recent._entries.values())
+
+
+def test_memo_short_keeps_the_results_of_short_inputs_only() -> None:
+    calls: list[str] = []
+
+    @memo_short(2, lambda value: len(value) <= 3)
+    def shout(value: str) -> str:
+        calls.append(value)
+        return value.upper()
+
+    assert [shout(v) for v in ["ab", "ab", "long", "long", "c", "d", "ab"]] == [
+        "AB",
+        "AB",
+        "LONG",
+        "LONG",
+        "C",
+        "D",
+        "AB",
+    ]
+    # "ab" once, then again once "c" and "d" pushed it out; "long" every time, never kept
+    assert calls == ["ab", "long", "long", "c", "d", "ab"]
+    assert shout.cache_info().currsize == 2
 
 
 def documents(count: int, size: int) -> list[str]:

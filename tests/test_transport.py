@@ -17,7 +17,7 @@ import httpx
 import orjson
 import pytest
 
-from backends.http import CACHED_URL_LENGTH, ServiceHTTP, absolute_url, query_suffix
+from backends.http import CACHED_URL_LENGTH, ServiceHTTP, query_suffix, service_url
 from backends.transport import AiohttpTransport
 from genechem.settings import Settings
 
@@ -349,13 +349,13 @@ async def test_long_urls_are_sent_whole_and_not_kept_parsed() -> None:
     async with raw_server(answer(orjson.dumps(document))) as (server, url):
         http = ServiceHTTP("mygene", url + "/v3", Settings())
         try:
-            absolute_url.cache_clear()  # other tests' URLs may have filled it
-            kept = absolute_url.cache_info().currsize
+            service_url.cache_clear()  # other tests' URLs may have filled it
+            kept = service_url.cache_info().currsize
             long_query = "symbol:" + "A" * CACHED_URL_LENGTH
             assert await http.request_json("GET", "/query", params={"q": long_query}) == document
-            assert absolute_url.cache_info().currsize == kept
+            assert service_url.cache_info().currsize == kept
             assert await http.request_json("GET", "/query", params={"q": "CDK2"}) == document
-            assert absolute_url.cache_info().currsize == kept + 1
+            assert service_url.cache_info().currsize == kept + 1
         finally:
             await http.aclose()
     sent = server.requests[0].split(b"\r\n", 1)[0]
