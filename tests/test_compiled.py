@@ -276,11 +276,17 @@ BROKEN_GENES = [
 ]
 
 
+@contextlib.contextmanager
+def broken_mirror(tmp_path_factory: pytest.TempPathFactory) -> Iterator[MirrorServer]:
+    """A mirror serving `BROKEN_GENES` alone."""
+    broken = Dataset(genes=BROKEN_GENES, chemicals=[], hgnc=[])
+    with dataset_mirror(broken, tmp_path_factory.mktemp("broken")) as mirror:
+        yield mirror
+
+
 @pytest.fixture(scope="module")
 def broken_pair(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Gateway, Gateway]]:
-    directory = tmp_path_factory.mktemp("compiled-broken")
-    broken = Dataset(genes=BROKEN_GENES, chemicals=[], hgnc=[])
-    with dataset_mirror(broken, directory) as mirror, reference_and_compiled(mirror) as pair:
+    with broken_mirror(tmp_path_factory) as mirror, reference_and_compiled(mirror) as pair:
         yield pair
 
 

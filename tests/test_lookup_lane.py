@@ -31,12 +31,12 @@ from schema.lookup_lane import LaneAnswer
 from tests.conftest import MirrorServer, dataset_mirror, sent_fields
 from tests.servers import serve
 from tests.test_compiled import (
-    BROKEN_GENES,
     GRAPHQL_SCHEMA,
     LINKS,
     OPERATIONS,
     SelectionWriter,
     breaking_texts,  # noqa: F401 (a fixture)
+    broken_mirror,
     inlined,
 )
 from tests.test_raw import RECORDINGS_MISSING, REFERENCE, reference_genes, served_chemicals
@@ -255,9 +255,7 @@ def test_generated_lookups_on_recorded_documents_answer_as_the_full_path(
 
 @pytest.fixture(scope="module")
 def broken_sides(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Side, Side]]:
-    directory = tmp_path_factory.mktemp("lane-broken")
-    broken = Dataset(genes=BROKEN_GENES, chemicals=[], hgnc=[])
-    with dataset_mirror(broken, directory) as mirror, lane_and_full(mirror) as sides:
+    with broken_mirror(tmp_path_factory) as mirror, lane_and_full(mirror) as sides:
         yield sides
 
 
