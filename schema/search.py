@@ -14,7 +14,8 @@ from resolvers import search as search_resolvers
 from resolvers.context import Info
 from schema.chemical import ChemicalConnection, chemical_connection
 from schema.connections import AFTER_DOC, MAX_FIRST_DOC
-from schema.gene import Assembly, GeneConnection, gene_connection
+from schema.gene import GeneConnection, gene_connection
+from schema.gene_sections import Assembly
 from schema.hgnc import HgncRecordConnection, hgnc_record_connection
 
 First = Annotated[int | None, strawberry.argument(description=MAX_FIRST_DOC)]
