@@ -1,6 +1,6 @@
 """Pricing: every fetching field has a price, and the estimate is an upper bound of the calls made.
 
-The price table (`resolvers.cost.PRICES`) is keyed by schema coordinates: a renamed type or field
+The price table (`resolvers.prices.PRICES`) is keyed by schema coordinates: a renamed type or field
 must fail here rather than go unpriced. The upper bound is checked per service against the call
 log of real executions over the demo mirror: every operation in queries/ with its variables, and
 operations generated from a seeded random walk over the schema's links (nested orthologs,
@@ -20,7 +20,7 @@ from graphql import GraphQLList, GraphQLNonNull, GraphQLObjectType, get_named_ty
 from strawberry.types.base import StrawberryObjectDefinition
 
 from app import create_app
-from resolvers.cost import LIST_BOUNDS, PRICES, SERVICES
+from resolvers.prices import LIST_BOUNDS, PRICES, SERVICES
 from schema import schema
 from tests.conftest import MirrorServer
 from tests.gateway import Gateway
