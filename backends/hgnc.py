@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from backends.http import ServiceHTTP, path_segment
+from backends.http import ServiceHTTP
 from backends.shapes import Doc, listify
+from backends.urls import path_segment
 from genechem.errors import InvalidInput, UpstreamMalformed
 
 SEARCHABLE_FIELDS = frozenset(

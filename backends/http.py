@@ -12,38 +12,33 @@ Within a request (`genechem.deadline`): each attempt is cut at the request's dea
 shared rate and concurrency are bounded by the deadline (RATE_LIMITED with a retry hint,
 `genechem.fairshare`), and a disconnected client's calls are cancelled. Per service
 (`genechem.breaker`): retries are bounded by a retry budget, and a circuit breaker stops calls
-to a service that keeps failing.
+to a service that keeps failing. Answers are read by `backends.answers`, URLs built by
+`backends.urls`.
 """
 
 from __future__ import annotations
 
 import asyncio
-import email.utils
-import json
 import random
 import time
 from collections.abc import Mapping
 from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote
 
 import httpx
-import msgspec
 import stamina
 
+from backends.answers import decode_json, error_for, is_service_error, parse_retry_after
 from backends.calls import UpstreamCall, record
 from backends.transport import AiohttpTransport
+from backends.urls import query_suffix, query_value, service_url
 from genechem.breaker import CircuitBreaker, MemoryBreaker, MemoryRetryBudget, RetryBudget
-from genechem.cache import memo_short
 from genechem.deadline import RequestBudget, current_budget
 from genechem.errors import (
     SOURCE_NAMES,
     Source,
-    UpstreamError,
-    UpstreamInvalidQuery,
     UpstreamMalformed,
-    UpstreamNotFound,
     UpstreamRateLimited,
     UpstreamTimeout,
     UpstreamUnavailable,
@@ -88,81 +83,6 @@ class _GiveUp(Exception):
     def __init__(self, failure: Failure) -> None:
         super().__init__("no retry")
         self.failure = failure
-
-
-def parse_retry_after(value: str | None) -> float | None:
-    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date), capped at 60."""
-    if not value:
-        return None
-    try:
-        seconds = float(value)
-    except ValueError:
-        parsed = email.utils.parsedate_to_datetime(value) if value.strip() else None
-        if parsed is None:
-            return None
-        seconds = parsed.timestamp() - time.time()
-    return min(max(seconds, 0.0), 60.0)
-
-
-def decode_json(body: bytes) -> Any:
-    """A JSON body as Python values: msgspec (a quarter faster than orjson on large gene
-    documents, and exact on integers past 64 bits, which orjson turns into floats), then the
-    standard library for what msgspec refuses but Python's JSON reads (NaN, Infinity, escaped
-    lone surrogates, a byte-order mark). Raises ValueError when neither can read it."""
-    try:
-        return msgspec.json.decode(body)
-    except (msgspec.DecodeError, RecursionError):
-        return json.loads(body)
-
-
-def _is_service_error(response: httpx.Response) -> bool:
-    """Whether the body is a BioThings error answer: a JSON object with `success: false`."""
-    try:
-        body = decode_json(response.content)
-    except ValueError:
-        return False
-    return isinstance(body, dict) and body.get("success") is False
-
-
-def upstream_reason(response: httpx.Response) -> str:
-    """The service's own explanation of an error, as text, from its JSON body when it has one.
-
-    BioThings bodies give `error` (a reason or an Elasticsearch error type) plus details:
-    `details`, `reason`, `root_cause_line_NN`, or the rejected parameter's `keyword` and `max`.
-    HGNC (Solr) nests them: `{"error": {"msg": ..., "code": 400}}`. Either way the result is
-    `<error> (<details>)`, never a Python repr of the body."""
-    try:
-        body = response.json()
-    except ValueError:
-        return response.text[:300].strip() or response.reason_phrase
-    if not isinstance(body, dict):
-        return _as_text(body)[:300] or response.reason_phrase
-    error = _as_text(body.get("error"))
-    details = [_as_text(body[k]) for k in ("reason", "details") if body.get(k)]
-    details += [_as_text(body[k]) for k in sorted(body) if k.startswith("root_cause_line_")]
-    if body.get("keyword") and body.get("max") is not None:
-        details.append(f"{body['keyword']} must be at most {body['max']}")
-    elif body.get("keyword"):
-        details.append(f"parameter {body['keyword']}")
-    detail = "; ".join(d for d in details if d)
-    if error and detail:
-        return f"{error} ({detail})"
-    return error or detail or response.reason_phrase
-
-
-def _as_text(value: Any) -> str:
-    """A body value as text: an object's `msg`, `message` or `reason` (Solr nests its error
-    so), a list's items joined, a scalar as itself."""
-    if value is None:
-        return ""
-    if isinstance(value, dict):
-        for key in ("msg", "message", "reason", "error"):
-            if value.get(key):
-                return _as_text(value[key])
-        return "; ".join(f"{k}: {_as_text(v)}" for k, v in value.items() if k != "code")
-    if isinstance(value, list):
-        return "; ".join(_as_text(v) for v in value)
-    return str(value).strip()
 
 
 class ServiceHTTP:
@@ -229,7 +149,7 @@ class ServiceHTTP:
         """Send one request (retrying transient failures) and return its decoded JSON body."""
         response = await self._response(method, path, params, data, json_body)
         if response.status_code >= 400:
-            raise self._error_for(response)
+            raise error_for(self.source, response)
         return self._decoded(response)
 
     async def request_record(self, path: str, *, params: Params | None = None) -> Any | None:
@@ -237,10 +157,10 @@ class ServiceHTTP:
         record: a 404 with its own JSON error body (`{"success": false, ...}`). Any other 404
         (a route it does not know, a proxy's page) is an error as in `request_json`."""
         response = await self._response("GET", path, params, None, None)
-        if response.status_code == 404 and _is_service_error(response):
+        if response.status_code == 404 and is_service_error(response):
             return None
         if response.status_code >= 400:
-            raise self._error_for(response)
+            raise error_for(self.source, response)
         return self._decoded(response)
 
     async def _response(
@@ -251,7 +171,7 @@ class ServiceHTTP:
         data: Mapping[str, str] | None,
         json_body: Any,
     ) -> httpx.Response:
-        query = {k: _param(v) for k, v in (params or {}).items() if v is not None}
+        query = {k: query_value(v) for k, v in (params or {}).items() if v is not None}
         return await self._send_with_retries(Outgoing(method, path, query, data, json_body))
 
     def _decoded(self, response: httpx.Response) -> Any:
@@ -491,89 +411,7 @@ class ServiceHTTP:
             raise
         return response
 
-    def _error_for(self, response: httpx.Response) -> UpstreamError:
-        status = response.status_code
-        reason = upstream_reason(response)
-        if status == 404:
-            return UpstreamNotFound(
-                self.source,
-                f"{self.name} has no such record.",
-                status=status,
-                upstream_message=reason,
-            )
-        if status == 429 or (status == 403 and self.source == "hgnc"):
-            return UpstreamRateLimited(
-                self.source,
-                f"{self.name} is rate-limiting requests; try again later.",
-                status=status,
-                upstream_message=reason,
-                retry_after=parse_retry_after(response.headers.get("retry-after")),
-            )
-        if status >= 500:
-            return UpstreamUnavailable(
-                self.source,
-                f"{self.name} failed to answer (HTTP {status}: {reason}).",
-                status=status,
-                upstream_message=reason,
-            )
-        return UpstreamInvalidQuery(
-            self.source,
-            f"{self.name} rejected the request: {reason}",
-            status=status,
-            upstream_message=reason,
-        )
-
-
-CACHED_URL_LENGTH = 512
-"""Paths with their query up to this long are kept parsed (`service_url`), and queries up to
-this long kept encoded (`encoded_query`); a longer one, such as a long search, is worked out
-each time rather than kept: 256 of them could be megabytes."""
-
-
-@memo_short(256, lambda base_url, path: len(path) <= CACHED_URL_LENGTH)
-def service_url(base_url: str, path: str) -> httpx.URL:
-    """`path` (with its query string, `query_suffix`) under `base_url`, parsed once: httpx
-    parses a relative URL, then its merge with the base, then the URL again with its params
-    merged in (a third of a single-gene call's CPU); the commonest calls repeat one path. The
-    same URL as the merges' (base URLs never end with a slash here, paths start with one)."""
-    return httpx.URL(base_url + path)
-
-
-def query_suffix(query: Mapping[str, str]) -> str:
-    """`?` and `query` encoded as httpx encodes `params` (nothing for no query): parsed with the
-    path in one go by `service_url`, into the URL httpx's params merge makes (tested on the
-    wire, tests/test_transport.py). Encoded once for the commonest queries (`fields=...`):
-    httpx parses and prints its QueryParams for ~1% of a single gene's CPU."""
-    if not query:
-        return ""
-    return encoded_query(tuple(query.items()))
-
-
-@memo_short(256, lambda items: sum(len(k) + len(v) for k, v in items) <= CACHED_URL_LENGTH)
-def encoded_query(items: tuple[tuple[str, str], ...]) -> str:
-    return "?" + str(httpx.QueryParams(items))
-
-
-def path_segment(value: str) -> str:
-    """`value` as one URL path segment that no character of it can reshape.
-
-    Everything but unreserved characters and `:` is percent-encoded (`/`, `?`, `#`, `%`, `+`,
-    spaces, quotes, control characters), so a user's value never ends the segment or starts a
-    query string; and a segment of only dots is encoded whole (`%2E%2E`), because `.` and `..`
-    segments are removed by URL normalisation (httpx sends `/fetch/symbol/..` as `/fetch`).
-    The services decode each segment back to the value.
-    """
-    if value and set(value) == {"."}:
-        return "%2E" * len(value)
-    return quote(value, safe=":")
-
 
 def _backoff(exc: Exception) -> bool | float:
     """stamina's hook: retry what `_judge_retry` allowed, after the wait it chose."""
     return exc.wait if isinstance(exc, _Retry) else False
-
-
-def _param(value: str | int | float | bool) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)

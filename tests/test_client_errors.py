@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 import httpx
 import pytest
 
-from backends.http import upstream_reason
+from backends.answers import upstream_reason
 from resolvers import gene as gene_resolvers
 from schema.extensions import SEVERAL_OPERATIONS
 from tests.conftest import MirrorServer

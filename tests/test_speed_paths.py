@@ -12,7 +12,7 @@ import graphql
 import orjson
 import pytest
 
-from backends.http import decode_json
+from backends.answers import decode_json
 from genechem import cli
 from genechem.graphql_http import GraphQLHTTPRouter
 from genechem.settings import Settings

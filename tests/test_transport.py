@@ -17,8 +17,9 @@ import httpx
 import orjson
 import pytest
 
-from backends.http import CACHED_URL_LENGTH, ServiceHTTP, query_suffix, service_url
+from backends.http import ServiceHTTP
 from backends.transport import AiohttpTransport
+from backends.urls import CACHED_URL_LENGTH, query_suffix, service_url
 from genechem.settings import Settings
 
 Behaviour = Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]]

@@ -15,8 +15,9 @@ import pytest
 
 from backends.biothings import BioThingsClient
 from backends.hgnc import HGNCClient
-from backends.http import ServiceHTTP, path_segment
+from backends.http import ServiceHTTP
 from backends.sources import HGNC_HEADERS, Backends, build_backends
+from backends.urls import path_segment
 from genechem.errors import InvalidInput, UpstreamError, UpstreamNotFound
 from mirror.app import create_mirror_app
 from mirror.store import Dataset
