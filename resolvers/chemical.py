@@ -18,7 +18,7 @@ from resolvers.loaders import (
     lookup_terms,
     resolutions,
 )
-from resolvers.paging import Window, slice_items
+from resolvers.pages import Window, slice_items
 from resolvers.projection import (
     child_selections,
     declared_reads,

@@ -25,7 +25,7 @@ from resolvers.loaders import (
     resolutions,
     settled_together,
 )
-from resolvers.paging import Window, slice_items
+from resolvers.pages import Window, slice_items
 from resolvers.projection import (
     child_selections,
     declared_reads,

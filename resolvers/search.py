@@ -22,7 +22,8 @@ from resolvers import hgnc as hgnc_resolvers
 from resolvers.chemical import chemical_by_id
 from resolvers.context import Info
 from resolvers.loaders import BatchByIdLoader, FieldsKey
-from resolvers.paging import Search, Window, check_first, slice_items
+from resolvers.pages import Window, check_first, slice_items
+from resolvers.paging import Search
 from resolvers.projection import (
     child_selections,
     fields_selected,

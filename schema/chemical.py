@@ -14,7 +14,7 @@ from resolvers import chemical as chemical_resolvers
 from resolvers import gene as gene_resolvers
 from resolvers.context import Info
 from resolvers.loaders import FieldsKey
-from resolvers.paging import Window
+from resolvers.pages import Window
 from schema import gene as gene_schema
 from schema.chemical_sections import (
     ChebiSection,

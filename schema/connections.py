@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 import strawberry
 
 from backends.mygene import TAXID_SPECIES
-from resolvers.paging import Window
+from resolvers.pages import Window
 from schema.values import integer, objects, text
 
 MAX_FIRST_DOC = "Number of items to return, 0 to 1000 (default 10)."

@@ -13,7 +13,7 @@ from backends.shapes import Doc
 from resolvers import gene as gene_resolvers
 from resolvers.context import Info
 from resolvers.loaders import FieldsKey
-from resolvers.paging import Window
+from resolvers.pages import Window
 from schema import chemical as chemical_schema
 from schema import hgnc as hgnc_schema
 from schema.connections import (

@@ -14,7 +14,7 @@ from strawberry import relay
 from backends.shapes import Doc
 from resolvers import hgnc as hgnc_resolvers
 from resolvers.context import Info
-from resolvers.paging import Window
+from resolvers.pages import Window
 from schema import gene as gene_schema
 from schema.connections import Connection, Edge, edges_of, page_info
 from schema.scalars import JSON

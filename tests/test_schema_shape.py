@@ -19,7 +19,7 @@ from graphql import (
     get_named_type,
 )
 
-from resolvers.paging import Window
+from resolvers.pages import Window
 from schema import schema
 from schema.gene import gene_connection
 from tests.conftest import MirrorServer
