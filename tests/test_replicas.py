@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import json
 import threading
 import uuid
@@ -35,12 +36,14 @@ query Walk($after: String, $scan: Boolean!) {
 }
 """
 CHECK = "query($s: [String!]!) { checkSymbols(symbols: $s) { input status } }"
-CLOCK_TOLERANCE = 0.02
+CLOCK_TOLERANCE = 0.05
 """Seconds taken off the one-second window when counting HGNC calls at the mirror. The shared
 limiter spaces grants 1/rate seconds apart on the store's clock; each call then crosses one
-loopback HTTP hop to the mirror, whose arrival times jitter by a few milliseconds, so two
-grants 0.1 s apart may arrive 0.099 s apart. 20 ms covers that jitter, and is far smaller than
-what a limiter per replica would show (two replicas: 20 calls in a second)."""
+loopback HTTP hop to the mirror, whose arrival times jitter: by a few milliseconds on an idle
+machine, by more than 20 ms when the whole suite loads both cores (a call held up while the next
+one is not arrives closer to it; this test once failed so with 20 ms). 50 ms covers that and
+still catches a limiter a tenth too fast (11 grants a second span 0.91 s, inside the 0.95 s
+window), let alone one per replica (two replicas: 20 calls in a second)."""
 
 
 @contextlib.contextmanager
@@ -132,7 +135,9 @@ def test_under_load_on_both_replicas_hgnc_sees_at_most_its_rate(
         calls = demo_mirror.requests("hgnc")
     assert all("errors" not in answer for answer in answers), answers
     assert len(calls) == 36  # an unknown symbol: symbol, previous and alias lookups
-    assert most_in_one_second([call["at"] for call in calls]) <= 10
+    arrivals = sorted(call["at"] for call in calls)
+    gaps = [round(later - earlier, 3) for earlier, later in itertools.pairwise(arrivals)]
+    assert most_in_one_second(arrivals) <= 10, f"gaps between arrivals (s): {gaps}"
 
 
 def test_a_client_over_its_quota_is_refused_on_both_replicas(
