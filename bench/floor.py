@@ -1,9 +1,10 @@
 """The floor under a heavy answer: what Python itself costs to turn 100 heavy genes' upstream
 bytes into the GraphQL answer's bytes, with no gateway around it.
 
-`python -m bench.floor` fetches the 100 heavy genes once from the mirror (the fields the gateway
-asks for), then times two hand-written ways over those same bytes, in turns, and checks they write
-the same answer byte for byte:
+`python -m bench.floor` asks a gateway for the bench's 100 heavy genes, reads at the mirror the
+one call it made (its `fields`), and fetches those same upstream bytes again. It then times two
+hand-written ways over them, in turns, and checks that they write the same answer byte for byte,
+with the gateway's own `data`:
 
 - `dicts`: the gateway's design. Decode to dicts, normalise the list paths
   (`backends.shapes.listify`), build the answer's dicts, encode with orjson.
@@ -20,6 +21,7 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,14 +31,9 @@ import orjson
 
 from backends.mygene import MyGeneClient
 from backends.shapes import as_list, listify
-from bench import data, servers
+from bench import data, runs, servers
 
 GENES = 100
-FIELDS = (
-    "ensembl.gene,ensembl.protein,ensembl.transcript,ensembl.type_of_gene,go,map_location,name,"
-    "refseq.genomic,refseq.protein,refseq.rna,symbol,taxid,type_of_gene"
-)
-"""What the gateway asks MyGene.info for the bench's heavy selection."""
 ROUNDS = 40
 
 
@@ -154,25 +151,48 @@ def typed(body: bytes) -> bytes:
     return ENCODER.encode({"data": {"genes": genes}})
 
 
-def upstream_body() -> bytes:
-    """The mirror's answer to the gateway's POST /gene for the first 100 generated genes."""
+@dataclass(frozen=True)
+class Upstream:
+    """What the gateway fetched for the bench's heavy selection, and what it answered."""
+
+    body: bytes
+    """MyGene.info's answer to the gateway's own call, fetched again."""
+    data: Any
+    """The gateway's `data`."""
+
+
+def upstream() -> Upstream:
+    """The gateway's one MyGene.info call for 100 heavy genes, read at the mirror, made again."""
     work = Path(tempfile.mkdtemp(prefix="genechem-floor-"))
     mirror = servers.start_mirror(data.write_dataset(work / "data"), work)
     try:
-        form = {"ids": ",".join(data.gene_ids(GENES)), "fields": FIELDS}
-        response = httpx.post(f"{mirror.url}/mygene/v3/gene", data=form, timeout=60)
+        gateway = servers.start_gateway(mirror, 1, work)
+        try:
+            query = runs.GENES_QUERY % runs.HEAVY_SELECTION
+            variables = {"ids": data.gene_ids(GENES)}
+            answer = httpx.post(gateway.url, json={"query": query, "variables": variables})
+            answer.raise_for_status()
+        finally:
+            gateway.stop()
+        log = httpx.get(f"{mirror.url}/_mirror/requests").json()
+        [call] = [r for r in log if r["service"] == "mygene"]
+        form = {k: ",".join(v) if isinstance(v, list) else v for k, v in call["body"].items()}
+        response = httpx.post(f"{mirror.url}{call['raw_path']}", data=form, timeout=60)
         response.raise_for_status()
-        return response.content
+        return Upstream(response.content, answer.json()["data"])
     finally:
         mirror.stop()
 
 
 def main() -> None:
-    body = upstream_body()
+    fetched = upstream()
+    body = fetched.body
     ways: dict[str, Callable[[bytes], bytes]] = {"dicts": dicts, "typed": typed}
     answers = {name: way(body) for name, way in ways.items()}
     if len(set(answers.values())) != 1:
         raise SystemExit("the two ways wrote different answers")
+    if orjson.loads(answers["dicts"])["data"] != fetched.data:
+        raise SystemExit("the hand-written answer is not the gateway's")
     times: dict[str, list[float]] = {name: [] for name in ways}
     for round_ in range(ROUNDS):
         for name in sorted(ways, reverse=round_ % 2 == 1):
