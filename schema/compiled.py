@@ -94,7 +94,9 @@ class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._plans: dict[tuple[str, int], Plan] = {}
-        self._item_builds: dict[tuple[GraphQLOutputType, int], Build | None] = {}
+        self._item_builds: dict[
+            tuple[GraphQLOutputType, int], tuple[FieldDetailsList, Build | None]
+        ] = {}
         strawberry_schema = self.schema._strawberry_schema  # type: ignore[attr-defined]
         self._config = strawberry_schema.config
         self._scalars = strawberry_schema.schema_converter.scalar_registry
@@ -170,9 +172,14 @@ class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
         request (graphql-core completes a field's list once per parent object); None when its
         items are not all pure."""
         key = (item_type, id(field_details_list))
-        if key not in self._item_builds:
-            self._item_builds[key] = self.list_completer(item_type, field_details_list)
-        return self._item_builds[key]
+        found = self._item_builds.get(key)
+        if found is None:
+            # Kept with its list, as graphql-core keeps its subfields: the id stays its own.
+            found = self._item_builds[key] = (
+                field_details_list,
+                self.list_completer(item_type, field_details_list),
+            )
+        return found[1]
 
     def execute_mixed(
         self,

@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from backends.shapes import Doc, as_list, original_of
+from schema.completion import STR_ONLY
 
 READS = "genechem-reads"
 """The key of a `reads` declaration in a Strawberry field's metadata: `(attribute, key)`."""
@@ -58,12 +59,9 @@ def texts(value: Any) -> list[str]:
     """The values as non-empty strings; nulls and empty strings left out. A list that is that
     already, the commonest (accessions, Ensembl transcripts), is answered as it is: checked in
     C, where a copy cost a Python step per item. Its readers never change it."""
-    if type(value) is list and TEXT_ONLY.issuperset(map(type, value)) and "" not in value:
+    if type(value) is list and STR_ONLY.issuperset(map(type, value)) and "" not in value:
         return value
     return [str(v) for v in as_list(value) if v is not None and v != ""]
-
-
-TEXT_ONLY = frozenset({str})
 
 
 def integer(value: Any) -> int | None:
