@@ -29,7 +29,13 @@ from typing import Any
 import httpx
 import stamina
 
-from backends.answers import decode_json, error_for, is_service_error, parse_retry_after
+from backends.answers import (
+    Typed,
+    decode_json,
+    error_for,
+    is_service_error,
+    parse_retry_after,
+)
 from backends.calls import UpstreamCall, record
 from backends.transport import AiohttpTransport
 from backends.urls import query_suffix, query_value, service_url
@@ -145,12 +151,14 @@ class ServiceHTTP:
         params: Params | None = None,
         data: Mapping[str, str] | None = None,
         json_body: Any = None,
+        typed: Typed | None = None,
     ) -> Any:
-        """Send one request (retrying transient failures) and return its decoded JSON body."""
+        """Send one request (retrying transient failures) and return its decoded JSON body
+        (by `typed` when it reads it, see `decode_json`)."""
         response = await self._response(method, path, params, data, json_body)
         if response.status_code >= 400:
             raise error_for(self.source, response)
-        return self._decoded(response)
+        return self._decoded(response, typed)
 
     async def request_record(self, path: str, *, params: Params | None = None) -> Any | None:
         """`GET path` as `request_json`, but None when the service answers that it has no such
@@ -174,9 +182,9 @@ class ServiceHTTP:
         query = {k: query_value(v) for k, v in (params or {}).items() if v is not None}
         return await self._send_with_retries(Outgoing(method, path, query, data, json_body))
 
-    def _decoded(self, response: httpx.Response) -> Any:
+    def _decoded(self, response: httpx.Response, typed: Typed | None = None) -> Any:
         try:
-            return decode_json(response.content)
+            return decode_json(response.content, typed)
         except ValueError as exc:
             raise UpstreamMalformed(
                 self.source,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from backends.answers import Typed
 from backends.biothings import BioThingsClient
 from backends.shapes import Doc
 from genechem.errors import InvalidInput
@@ -104,6 +105,8 @@ class MyGeneClient(BioThingsClient):
     annotation_type = "gene"
     list_paths = GENE_LIST_PATHS
 
-    async def get_genes(self, ids: Sequence[str], fields: Sequence[str] | None = None) -> list[Doc]:
+    async def get_genes(
+        self, ids: Sequence[str], fields: Sequence[str] | None = None, typed: Typed | None = None
+    ) -> list[Doc]:
         """Annotation for Entrez or Ensembl gene ids (retired ids resolve), batched by 1000."""
-        return await self.get_many(ids, fields=fields)
+        return await self.get_many(ids, fields=fields, typed=typed)

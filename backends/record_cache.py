@@ -28,6 +28,7 @@ from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
+from backends.answers import Typed
 from backends.biothings import BioThingsClient
 from backends.calls import record_cache
 from backends.hgnc import RECORD_LIST_PATHS, HGNCClient
@@ -240,11 +241,18 @@ class CachedBioThings(BioThingsClient):
         return await self.cache.metadata(self.http.source, super().metadata, self.origin)
 
     async def get_many(
-        self, ids: Sequence[str], *, fields: Sequence[str] | None = None, dotfield: bool = False
+        self,
+        ids: Sequence[str],
+        *,
+        fields: Sequence[str] | None = None,
+        dotfield: bool = False,
+        typed: Typed | None = None,
     ) -> list[Doc]:
+        """Through the cache, whose records are the service's documents as it sent them (so
+        `typed` is for uncached calls only)."""
         upstream = super().get_many
         if dotfield or not self.cache.enabled or not ids:
-            return await upstream(ids, fields=fields, dotfield=dotfield)
+            return await upstream(ids, fields=fields, dotfield=dotfield, typed=typed)
         return await self._through_cache(
             ids, f"get:{field_set(fields)}", lambda part: upstream(part, fields=fields)
         )
