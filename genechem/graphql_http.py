@@ -375,12 +375,12 @@ class GraphQLHTTPRouter(GraphQLRouter[Context, None]):
         sent = plain_query(parameters)
         recipes = getattr(self.schema, "lookups", None)
         recipe = None if sent is None or recipes is None else recipes.get(sent[:2])
-        key = None if recipe is None or sent is None else recipe.key(sent[2])
-        if recipe is None or key is None:
+        keys = None if recipe is None or sent is None else recipe.keys(sent[2])
+        if recipe is None or sent is None or keys is None:
             return None
         sub_response = await self.get_sub_response(request)
         context = await self.get_context(request, sub_response)
-        answer = await answer_lookup(recipe, key, context)
+        answer = await answer_lookup(recipe, keys, sent[2], context)
         if answer is None:
             setattr(request.state, LANE_CONTEXT_STATE, context)
             return None

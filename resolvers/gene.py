@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from backends.answers import Typed
 from backends.mygene import species_param, taxid_of
 from backends.shapes import Doc, as_list
 from genechem.cursors import fingerprint
@@ -114,6 +115,16 @@ def gene_by_id(info: Info) -> GeneByIdLoader:
 def gene_loader(context: Context) -> GeneByIdLoader:
     """The request's loader of genes by id (also the lookup lane's, `schema.lookup_lane`)."""
     return context.loader(GeneByIdLoader, lambda b: GeneByIdLoader(b.mygene.get_genes))
+
+
+def genes_decoded(
+    context: Context, keys: list[FieldsKey], typed: Typed | None
+) -> Awaitable[list[Any]]:
+    """The genes of `keys` in one batch call (as `gene_loader` batches them), the answer
+    decoded by `typed` (the lookup lane's `genes(ids:)`, `schema.typed_go`): each key's
+    document, None, or the call's error, in its slot."""
+    fetch = functools.partial(context.backends.mygene.get_genes, typed=typed)
+    return GeneByIdLoader(fetch).batch_load_fn(keys)
 
 
 async def gene(info: Info, gene_id: str) -> Doc | None:

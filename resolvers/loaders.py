@@ -227,10 +227,11 @@ class BatchQueryLoader(PromptDataLoader[FieldsKey, list[Doc]]):
 
 
 def release_when_done(loaders: dict[Any, Any]) -> None:
-    """Drop a request's loaders (and the documents their caches hold) when the task serving the
-    request ends. graphql-core's execution context refers to itself, so the request's context
-    and everything it reaches only go at Python's next full garbage collection, which a large
-    answer delays by many requests: hundreds of megabytes of upstream documents would stay."""
+    """Drop a request's loaders (and the documents their caches hold), or any values of the
+    request, when the task serving the request ends, after its answer is sent. graphql-core's
+    execution context refers to itself, so the request's context and everything it reaches
+    only go at Python's next full garbage collection, which a large answer delays by many
+    requests: hundreds of megabytes of upstream documents would stay."""
     try:
         task = asyncio.current_task()
     except RuntimeError:  # no running loop: a context built outside a request (tests)

@@ -74,6 +74,7 @@ from schema.completion import (
 from schema.document_cache import found_kept, kept, reads_variables
 from schema.generated import CompiledField, Plan
 from schema.pure_fields import DEFINITION, is_pure, node_id_reader
+from schema.typed_go import passes_through
 from schema.values import READS
 
 ROOT_PLAN = "root plan"
@@ -82,8 +83,9 @@ field's whole object (`root_plan`, for `schema.lookup_lane`)."""
 
 
 def root_plan(operation: OperationDefinitionNode, schema: GraphQLSchema, key: str) -> Plan | None:
-    """The plan that built the object of root field `key` of `operation` in one call, when an
-    execution of it did (no variables and no `@defer` below it, and every field pure)."""
+    """The plan that built the object of root field `key` of `operation` in one call (each
+    object, for a root list of objects), when an execution of it did (no variables and no
+    `@defer` below it, and every field pure)."""
     plan: Plan | None = found_kept(operation, schema, (ROOT_PLAN, key))
     return plan
 
@@ -158,9 +160,13 @@ class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
             build = self.items_build(item_type, field_details_list)
             if build is not None:
                 try:
-                    return build(items)  # type: ignore[no-any-return]
+                    built = build(items)
                 except Exception:  # graphql-core completes the list again and reports it
                     pass
+                else:
+                    if path.prev is None:
+                        self.keep_items_plan(item_type, field_details_list, path.key)
+                    return built  # type: ignore[no-any-return]
         return super().complete_iterable_value(
             item_type, field_details_list, info, path, items, position_context
         )
@@ -180,6 +186,17 @@ class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
                 self.list_completer(item_type, field_details_list),
             )
         return found[1]
+
+    def keep_items_plan(
+        self, item_type: GraphQLOutputType, field_details_list: FieldDetailsList, key: str | int
+    ) -> None:
+        """Keeps the plan that built each object of root list `key` (`genes(ids:)`'s genes)
+        with the operation, when it is shared (`root_plan`)."""
+        named = get_nullable_type(item_type)
+        if isinstance(named, GraphQLObjectType):
+            plan = self.subfields_plan(named, field_details_list)
+            if plan is not None and plan.build is not None and plan.shared:
+                kept(self.operation, self.schema, (ROOT_PLAN, key), lambda: plan)
 
     def execute_mixed(
         self,
@@ -364,7 +381,10 @@ class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
             return None if build is None else objects_of(lambda items: [build(i) for i in items])
         plan = self.subfields_plan(type_, details)
         build_list = None if plan is None else plan.build_list()
-        return None if build_list is None else objects_of(build_list)
+        if plan is None or build_list is None:
+            return None
+        typed = passes_through(type_.name, plan.grouped_field_set)
+        return objects_of(build_list if typed is None else typed_or(typed, build_list))
 
     def object_build(self, type_: GraphQLObjectType, details: FieldDetailsList) -> Build | None:
         """The generated build of an object with every selected field compiled (no `@defer`
@@ -391,6 +411,16 @@ class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
         if defer_usages:
             return None
         return self.plan(type_, grouped_field_set)
+
+
+def typed_or(typed: type, build_list: Build) -> Build:
+    """A list that is already its answer when its items are of `typed` (`schema.typed_go`: a
+    decode makes a whole list of one type), else built by `build_list`."""
+
+    def build(items: list[Any]) -> Any:
+        return items if items and type(items[0]) is typed else build_list(items)
+
+    return build
 
 
 def field_nodes(item: tuple[str, FieldDetailsList]) -> tuple[str, tuple[int, ...]]:

@@ -10,6 +10,7 @@ from typing import Any
 import strawberry
 
 from backends.shapes import Doc, as_list
+from schema.typed_go import GoEntry
 from schema.values import reads, text, texts
 
 
@@ -149,6 +150,12 @@ class InterProDomain:
     short_description: str | None = strawberry.field(description="InterPro short name.")
 
 
-def _go(entries: Any) -> list[Doc]:
-    """The entries of one GO aspect that are annotations: objects with an id."""
+def _go(entries: Any) -> list[Any]:
+    """The entries of one GO aspect that are annotations: objects with an id. Entries decoded
+    for the selection (`schema.typed_go`) are all annotations."""
+    if type(entries) is list:
+        if entries and isinstance(entries[0], GoEntry):
+            return entries
+    elif isinstance(entries, GoEntry):
+        return [entries]
     return [e for e in as_list(entries) if type(e) is dict and e.get("id")]

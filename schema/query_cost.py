@@ -25,6 +25,7 @@ from resolvers.cost import Estimate, ListArgumentTooLong, QueryTooComplex, cost_
 from schema.document_cache import document_memo
 from schema.document_limits import QUERY_TOO_COMPLEX, OverLimitAtParse, parse_time_verdict
 from schema.extensions import UpstreamCalls
+from schema.typed_go import GoEntry
 
 log = logging.getLogger("genechem.errors")
 
@@ -321,7 +322,8 @@ def count_objects(data: object, limit: int) -> int:
 
     Only containers go on the stack, and by exact type: an answer is plain dicts and lists (from
     graphql-core, the compiled path and orjson), and this walk runs over every answer, so it
-    must cost little next to encoding it (a third of the time of pushing every value)."""
+    must cost little next to encoding it (a third of the time of pushing every value). A list
+    of decoded GO annotations (`schema.typed_go`, the lookup lane's) counts each as an object."""
     if type(data) is not dict and type(data) is not list:
         return 0
     seen = 0
@@ -335,6 +337,9 @@ def count_objects(data: object, limit: int) -> int:
         else:
             seen += len(value)
             items = value
+            if value and isinstance(value[0], GoEntry):  # a decoded list: objects all
+                seen += len(value)
+                continue
         for item in items:
             kind = type(item)
             if kind is dict or kind is list:
