@@ -12,7 +12,8 @@ with the gateway's own `data`:
   skipped in C), wrap single values as lists, encode with msgspec.
 
 Both times include freeing what they made. The first is the least a dict-based gateway can spend;
-the gap between them is what a typed decode in the gateway could win (see README, Performance).
+the second is the design of the lookup lane's `genes(ids:)` (`schema.typed_go`), whose floor it
+measures (see README, Performance).
 """
 
 from __future__ import annotations
