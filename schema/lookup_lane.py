@@ -26,14 +26,7 @@ integer, goes the full path. A lookup that found nothing keeps no recipe.
 tests/test_lookup_lane.py holds its answers, headers and upstream calls to the full path's.
 
 `genes(ids:)`, by ids written in or its one `[ID!]!` variable (`LISTS`), is a list's lookup:
-each request is priced (its estimate depends on how many ids), the ids are fetched in one batch
-(as the loader batches them), each gene is built by the plan that built the genes of the first
-answer, and the answer is written by msgspec. Its upstream answer is decoded for the selection
-(`schema.typed_go`: GO annotations straight into the answer's own objects), and its documents
-are not normalised, since every field the plan builds takes a value or a list alike. Handing
-over, the request's loader is given each id's outcome, its document as the full path reads it.
-The lane then costs 100 heavy genes half the CPU of the full path. tests/test_list_lane.py
-holds its answers and upstream calls to the full path's.
+see `schema.list_lane`.
 """
 
 from __future__ import annotations
@@ -42,12 +35,9 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-import msgspec
 import orjson
 from graphql import (
-    DocumentNode,
     FieldNode,
-    GraphQLSchema,
     IntValueNode,
     ListTypeNode,
     ListValueNode,
@@ -72,12 +62,10 @@ from resolvers import gene as gene_resolvers
 from resolvers.context import Context
 from resolvers.cost import (
     Estimate,
-    ListArgumentTooLong,
     coerced_variables,
     cost_report,
-    estimate,
 )
-from resolvers.loaders import BatchByIdLoader, FieldsKey, release_when_done
+from resolvers.loaders import BatchByIdLoader, FieldsKey
 from resolvers.node import may_be_global_id
 from resolvers.projection import fields_key
 from schema.chemical import Chemical
@@ -85,6 +73,7 @@ from schema.compiled import root_plan
 from schema.completion import Build
 from schema.document_cache import found_kept
 from schema.gene import Gene
+from schema.list_lane import ListRecipe, answer_many
 from schema.query_cost import CostLimits, chosen_operation, count_objects, encoded, fits_in
 from schema.typed_go import gene_decoder, plain
 
@@ -123,9 +112,6 @@ LISTS: dict[str, Lookup] = {
     ),
 }
 """The roots of a list of ids (`ids`) the lane answers, by field name."""
-ENCODER = msgspec.json.Encoder()
-"""Writes a list's answer: msgspec writes decoded GO annotations (`schema.typed_go`) as they
-are, and the rest as orjson does."""
 
 
 @dataclass(frozen=True)
@@ -149,25 +135,12 @@ class Recipe:
     """For a root of a list of ids: what the answer of each request needs besides."""
 
     def keys(self, variables: dict[str, Any]) -> list[FieldsKey] | None:
-        """The loader's keys for a request's variables (see `key`): one for a lookup; for a
-        list, one per id of the one variable (or of the list written in), each as `key` reads
-        an id; None when any is not, or the list is empty."""
+        """The loader's keys for a request's variables: one for a lookup (`key`), one per id for
+        a list (`ListRecipe.keys`); None when the lane does not take them."""
         if self.many is None:
             key = self.key(variables)
             return None if key is None else [key]
-        if self.variable is None:
-            values: object = self.many.ids if not variables else None
-        else:
-            values = variables.get(self.variable) if len(variables) == 1 else None
-        if type(values) is not list or not values:
-            return None
-        keys = []
-        for given in values:
-            value = str(given) if type(given) is int else given
-            if not isinstance(value, str) or may_be_global_id(value):
-                return None
-            keys.append(FieldsKey(value.strip(), self.fields))
-        return keys
+        return self.many.keys(variables, self.variable, self.fields)
 
     def key(self, variables: dict[str, Any]) -> FieldsKey | None:
         """The loader's key for a request's variables, as the resolver makes it; None when the
@@ -183,40 +156,6 @@ class Recipe:
         if not isinstance(value, str) or may_be_global_id(value):
             return None
         return FieldsKey(value.strip(), self.fields)
-
-
-@dataclass(frozen=True)
-class ListRecipe:
-    """What answering a list of ids takes besides a lookup's recipe: its estimate depends on
-    the ids, so each request is priced (as `QueryCost` prices it) over the document."""
-
-    schema: GraphQLSchema
-    document: DocumentNode
-    operation: OperationDefinitionNode
-    typed: Typed | None
-    """The upstream answer's decoder for this selection (`schema.typed_go`), if any."""
-    ids: list[str] | None
-    """The ids written in the operation; None when they come from its one variable."""
-
-    def priced(self, variables: dict[str, Any], limits: CostLimits) -> Estimate | None:
-        """The estimate for these variables; None when the full path would refuse them (over a
-        limit, or variables that do not coerce) or they read HGNC."""
-        try:
-            found = estimate(
-                self.schema,
-                self.document,
-                self.operation,
-                variables,
-                hgnc_index=limits.hgnc_index,
-                version_checks=limits.version_checks,
-                budget=limits.max_cost,
-                max_list=limits.max_list_argument,
-            )
-        except ListArgumentTooLong:
-            return None
-        if found is None or not found.complete or found.total > limits.max_cost:
-            return None
-        return None if found.calls["hgnc"] else found
 
 
 @dataclass(frozen=True)
@@ -379,7 +318,8 @@ async def answer(
     or None to hand the request to the full path (with the request's context: its loader holds
     the outcome, `carried_calls` the calls)."""
     if recipe.many is not None:
-        return await answer_many(recipe, recipe.many, keys, variables, context)
+        listed = await answer_many(recipe, recipe.many, keys, variables, context)
+        return None if listed is None else LaneAnswer(*listed)
     key = keys[0]
     with carrying() as carried:
         try:
@@ -400,48 +340,4 @@ async def answer(
         return None
     extensions = {"cost": cost_report(recipe.estimate, carried.log, recipe.limits.max_cost)}
     body = orjson.dumps({"data": orjson.Fragment(written), "extensions": extensions})
-    return LaneAnswer(body, extensions)
-
-
-async def answer_many(
-    recipe: Recipe,
-    many: ListRecipe,
-    keys: list[FieldsKey],
-    variables: dict[str, Any],
-    context: Context,
-) -> LaneAnswer | None:
-    """`answer` for a list root: the ids fetched in one batch (`Lookup.decoded`, decoded for the
-    selection by `many.typed`), each object built by the recipe's plan, written by msgspec.
-    Handing over, the request's loader is given each key's outcome (its documents as dicts)."""
-    found = many.priced(variables, recipe.limits)
-    decoded = recipe.lookup.decoded
-    if found is None or decoded is None:
-        return None
-    with carrying() as carried:
-        outcomes = await decoded(context, keys, many.typed)
-
-    def hand_over() -> None:
-        loader, as_read = recipe.lookup.loader(context), recipe.lookup.plain
-        for key, outcome in zip(keys, outcomes, strict=True):
-            loader.prime(key, as_read(outcome) if isinstance(outcome, dict) else outcome)
-        context.carried_calls = carried
-
-    if any(isinstance(outcome, Exception) for outcome in outcomes):
-        hand_over()  # the full path reports it, from the loader's cache
-        return None
-    make, build = recipe.lookup.type, recipe.build
-    try:
-        data = {recipe.response_key: [build(make(doc=d)) if d else None for d in outcomes]}
-        written = ENCODER.encode(data)
-    except Exception:  # graphql-core executes the objects and reports it exactly
-        hand_over()
-        return None
-    limit = recipe.limits.max_answer_objects
-    if not (fits_in(written, limit) or count_objects(data, limit) <= limit):
-        hand_over()
-        return None
-    extensions = {"cost": cost_report(found, carried.log, recipe.limits.max_cost)}
-    body = orjson.dumps({"data": orjson.Fragment(written), "extensions": extensions})
-    # Freed once the answer is sent (100 heavy genes' documents and answer: ~1.5 ms).
-    release_when_done({"documents": outcomes, "answer": data})
     return LaneAnswer(body, extensions)

@@ -17,7 +17,7 @@ from graphql import FieldNode, OperationDefinitionNode, parse
 from graphql.execution.values import get_variable_values
 
 from mirror.store import Dataset
-from schema import lookup_lane, typed_go
+from schema import list_lane, typed_go
 from schema.lookup_lane import LaneAnswer
 from schema.query_cost import count_objects
 from tests.conftest import MirrorServer, dataset_mirror
@@ -44,14 +44,14 @@ DEMO_IDS = ["1017", "1956", "7157", "0", "1017", 672, " 7157 "]
 def written(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     """The data of every answer the lane wrote for a list."""
     data: list[Any] = []
-    real = lookup_lane.ENCODER
+    real = list_lane.ENCODER
 
     class Spy:
         def encode(self, value: Any) -> bytes:
             data.append(value)
             return real.encode(value)
 
-    monkeypatch.setattr(lookup_lane, "ENCODER", Spy())
+    monkeypatch.setattr(list_lane, "ENCODER", Spy())
     return data
 
 
