@@ -76,8 +76,8 @@ class BioThingsClient:
             results = await self._gather_chunks(
                 ids, lambda part: {"ids": list(part), **extra}, f"/{self.annotation_type}", typed
             )
-        if typed is not None and len(ids) > 1:
-            return results
+            if typed is not None:
+                return results
         return [self.normalize(d) if not d.get("notfound") else d for d in results]
 
     async def _get_one(self, id_: str, extra: dict[str, Any]) -> list[Doc]:

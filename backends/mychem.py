@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from backends.answers import Typed
 from backends.biothings import BioThingsClient
 from backends.shapes import Doc
 
@@ -37,7 +36,7 @@ class MyChemClient(BioThingsClient):
     list_paths = CHEMICAL_LIST_PATHS
 
     async def get_chemicals(
-        self, ids: Sequence[str], fields: Sequence[str] | None = None, typed: Typed | None = None
+        self, ids: Sequence[str], fields: Sequence[str] | None = None
     ) -> list[Doc]:
         """Annotation for any id form MyChem recognises (InChIKey, DrugBank, ChEMBL, CURIEs...)."""
-        return await self.get_many(ids, fields=fields, typed=typed)
+        return await self.get_many(ids, fields=fields)

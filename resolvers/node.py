@@ -43,6 +43,16 @@ def may_be_global_id(value: str) -> bool:
     return _decoded(value.strip()) is not None
 
 
+def source_id(value: object) -> str | None:
+    """A root's id as graphql-core reads an `ID` (a string, or an integer as its text) and the
+    roots strip it, when it cannot be a global id; None for anything else (the lookup lane then
+    leaves the request to the full path)."""
+    text = str(value) if type(value) is int else value
+    if not isinstance(text, str) or may_be_global_id(text):
+        return None
+    return text.strip()
+
+
 def node_type(info: Info, type_name: str) -> type[relay.Node] | None:
     """The schema's node type of that name, or None when the name is no node type."""
     definition = info.schema.get_type_by_name(type_name)

@@ -29,7 +29,7 @@ from backends.calls import carrying
 from resolvers.context import Context
 from resolvers.cost import Estimate, ListArgumentTooLong, cost_report, estimate
 from resolvers.loaders import FieldsKey, release_when_done
-from resolvers.node import may_be_global_id
+from resolvers.node import source_id
 from schema.query_cost import CostLimits, count_objects, fits_in
 
 if TYPE_CHECKING:
@@ -86,11 +86,11 @@ class ListRecipe:
         if type(values) is not list or not values:
             return None
         keys = []
-        for given in values:
-            value = str(given) if type(given) is int else given
-            if not isinstance(value, str) or may_be_global_id(value):
+        for value in values:
+            id_ = source_id(value)
+            if id_ is None:
                 return None
-            keys.append(FieldsKey(value.strip(), fields))
+            keys.append(FieldsKey(id_, fields))
         return keys
 
 

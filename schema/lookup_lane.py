@@ -66,7 +66,7 @@ from resolvers.cost import (
     cost_report,
 )
 from resolvers.loaders import BatchByIdLoader, FieldsKey
-from resolvers.node import may_be_global_id
+from resolvers.node import source_id
 from resolvers.projection import fields_key
 from schema.chemical import Chemical
 from schema.compiled import root_plan
@@ -148,14 +148,10 @@ class Recipe:
         `ID` (a string, or an integer), or the id has a global id's form."""
         if self.variable is None:
             value: object = self.id if not variables else None
-        elif len(variables) == 1:
-            value = variables.get(self.variable)
-            value = str(value) if type(value) is int else value
         else:
-            value = None
-        if not isinstance(value, str) or may_be_global_id(value):
-            return None
-        return FieldsKey(value.strip(), self.fields)
+            value = variables.get(self.variable) if len(variables) == 1 else None
+        id_ = source_id(value)
+        return None if id_ is None else FieldsKey(id_, self.fields)
 
 
 @dataclass(frozen=True)
